@@ -1,0 +1,15 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config.ts';
+
+// Unit and property tests run in Node; a component test opts into a DOM with
+// `// @vitest-environment happy-dom`. Browser journeys live in e2e/ (Playwright).
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      environment: 'node',
+      include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+      exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
+    },
+  }),
+);
