@@ -1,0 +1,138 @@
+// Import walls between layers, checked by reading source files (see the folder table
+// in the architecture notes). The engine must run unchanged in Node, a worker and tests.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const srcDir = dirname(fileURLToPath(import.meta.url));
+
+/** Every non-test .ts/.tsx file under src/<folder>; none when the folder is missing. */
+function sourceFiles(folder: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) found.push(path);
+    }
+  };
+  const root = join(srcDir, folder);
+  if (existsSync(root)) walk(root);
+  return found;
+}
+
+/** Replaces comments (and, unless keepStrings, string contents) with spaces, keeping lines. */
+function blank(code: string, keepStrings: boolean): string {
+  const pattern = /\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g;
+  return code.replace(pattern, (token) => {
+    const isComment = token.startsWith('/');
+    if (!isComment && keepStrings) return token;
+    const inner = token.replace(/[^\n]/g, ' ');
+    return isComment ? inner : token[0] + inner.slice(1, -1) + token[0];
+  });
+}
+
+type Found = { line: number; text: string };
+
+function lineOf(code: string, index: number): number {
+  return code.slice(0, index).split('\n').length;
+}
+
+/** Module specifiers of import/export-from, bare imports, dynamic import() and require(). */
+function importsOf(code: string): Found[] {
+  const text = blank(code, true);
+  const pattern =
+    /\b(?:import|export)\s[^'";]*?\bfrom\s*(['"])([^'"]+)\1|\bimport\s*(['"])([^'"]+)\3|\b(?:import|require)\s*\(\s*(['"`])([^'"`]+)\5/g;
+  return [...text.matchAll(pattern)].map((m) => ({
+    line: lineOf(text, m.index),
+    text: m[2] ?? m[4] ?? m[6] ?? '',
+  }));
+}
+
+const forbiddenGlobals = [
+  /(?<![.\w$])window\b(?!\s*\??:)/g,
+  /(?<![.\w$])document\b(?!\s*\??:)/g,
+  /(?<![.\w$])localStorage\b(?!\s*\??:)/g,
+  /(?<![.\w$])requestAnimationFrame\b(?!\s*\??:)/g,
+  /(?<![.\w$])Math\s*\.\s*random\b/g,
+  /(?<![.\w$])Date\s*\.\s*now\b/g,
+  /(?<![.\w$])performance\s*\.\s*now\b/g,
+];
+
+/** Uses of browser globals, clocks and unseeded randomness outside comments and strings. */
+function globalsOf(code: string): Found[] {
+  const text = blank(code, false);
+  return forbiddenGlobals.flatMap((pattern) =>
+    [...text.matchAll(pattern)].map((m) => ({ line: lineOf(text, m.index), text: m[0] })),
+  );
+}
+
+const uiLibrary = /^(react|react-dom|zustand|d3)(\/|$)|^d3-/;
+const nodeBuiltin = (spec: string): boolean =>
+  spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0] ?? '');
+
+/**
+ * Lists wall breaches in src/<folder>: relative imports must land in one of `allowed`
+ * folders; bare imports (packages) only when `allowBare` says so.
+ */
+function violations(
+  folder: string,
+  allowed: string[],
+  allowBare: (spec: string) => boolean,
+  checkGlobals: boolean,
+): string[] {
+  const found: string[] = [];
+  for (const file of sourceFiles(folder)) {
+    const code = readFileSync(file, 'utf8');
+    const where = (line: number): string => `${relative(srcDir, file)}:${line}`;
+    for (const { line, text: spec } of importsOf(code)) {
+      if (spec.startsWith('.') || spec.startsWith('/')) {
+        const target = relative(srcDir, resolve(dirname(file), spec));
+        const inside = allowed.some((dir) => target === dir || target.startsWith(dir + sep));
+        if (!inside) found.push(`${where(line)} imports '${spec}' from outside ${allowed.join(', ')}`);
+      } else if (uiLibrary.test(spec) || !allowBare(spec)) {
+        found.push(`${where(line)} imports package '${spec}'`);
+      }
+    }
+    if (checkGlobals) {
+      for (const { line, text } of globalsOf(code)) found.push(`${where(line)} uses ${text}`);
+    }
+  }
+  return found;
+}
+
+describe('import walls', () => {
+  it('src/sim imports nothing outside itself and uses no browser globals, clock or Math.random', () => {
+    expect(violations('sim', ['sim'], () => false, true)).toEqual([]);
+  });
+
+  it('src/scenario imports only from src/scenario and src/sim', () => {
+    expect(violations('scenario', ['scenario', 'sim'], () => false, false)).toEqual([]);
+  });
+
+  it('src/cli imports only src/sim, src/scenario, itself and Node built-ins', () => {
+    expect(violations('cli', ['cli', 'sim', 'scenario'], nodeBuiltin, false)).toEqual([]);
+  });
+});
+
+describe('the wall checker itself', () => {
+  it('finds imports and forbidden globals but ignores comments, strings and properties', () => {
+    const code = [
+      "import { a } from './a';",
+      "import type { B } from '../ui/b';",
+      "export * from 'd3-scale';",
+      "import 'react';",
+      "const c = await import('zustand');",
+      '// window.alert(document.title) in a comment',
+      "const s = 'sliding window of Date.now()';",
+      'const o = { window: 1, document: 2 }; o.window = Math.random();',
+      'const t = Date.now() + performance.now();',
+    ].join('\n');
+    expect(importsOf(code).map((i) => i.text)).toEqual(['./a', '../ui/b', 'd3-scale', 'react', 'zustand']);
+    expect(globalsOf(code).map((g) => `${g.line}:${g.text}`).sort()).toEqual(
+      ['8:Math.random', '9:Date.now', '9:performance.now'].sort(),
+    );
+  });
+});
