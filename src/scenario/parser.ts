@@ -1,0 +1,177 @@
+/**
+ * The scenario parser (SPEC 2): text in, commands with their line numbers out.
+ * It never throws: the first malformed line stops parsing with a line, a
+ * column and a message, which the editor underlines and the CLI prints.
+ */
+import type { Command, Located } from '../sim/commands';
+import { DEFAULT_RAM, DEFAULT_SEED } from '../sim/commands';
+import { Args } from './args';
+import { expandBrackets } from './brackets';
+import { LineError, type ParseError } from './errors';
+import { columnAfter, splitLines, tokenize, type Token } from './tokens';
+import { readTaskCommand } from './verbs';
+import { closestKeyword, DECLARATIONS, isDeclaration, isName, isTaskName, isVerb, VERBS, type Declaration } from './words';
+
+export type ParseResult =
+  | { readonly ok: true; readonly commands: Located[] }
+  | { readonly ok: false; readonly error: ParseError };
+
+/** At most this many commands in one scenario, whatever the brackets say. */
+export const MAX_COMMANDS = 1_000_000;
+
+const USAGE: Readonly<Record<Declaration, string>> = {
+  machine: 'machine [ram=SIZE] [seed=N] [pt_reclaim=on|off]',
+  file: 'file NAME SIZE [hugetlb]',
+  memfd: 'memfd NAME SIZE',
+  process: 'process NAME',
+  thread: 'thread PARENT NAME',
+  fork: 'fork PARENT CHILD',
+};
+
+/** Parses a whole scenario; stops at the first malformed line. */
+export function parse(text: string): ParseResult {
+  const commands: Located[] = [];
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; i++) {
+    const line = i + 1;
+    const tokens = tokenize(lines[i] ?? '');
+    if (tokens.length === 0) continue;
+    try {
+      const found = readLine(tokens, commands.length === 0);
+      if (commands.length + found.length > MAX_COMMANDS) {
+        throw new LineError(1, `the scenario has more than ${MAX_COMMANDS} commands`);
+      }
+      for (const command of found) commands.push({ line, command });
+    } catch (e) {
+      if (e instanceof LineError) return { ok: false, error: { line, column: e.column, message: e.message } };
+      throw e;
+    }
+  }
+  return { ok: true, commands };
+}
+
+/** One non-blank line: a declaration, or `TASK VERB ...` for each task it names. */
+function readLine(tokens: readonly Token[], first: boolean): Command[] {
+  const head = tokens[0] as Token;
+  if (isDeclaration(head.text)) return readDeclaration(head.text, tokens, first);
+  const verbToken = tokens[1];
+  if (verbToken === undefined || !isVerb(verbToken.text)) {
+    if (isVerb(head.text)) {
+      throw new LineError(head.column, `'${head.text}' needs the task first: TASK ${head.text} ...`);
+    }
+    const hint = closestKeyword(head.text);
+    if (hint !== null && hint !== head.text) {
+      throw new LineError(head.column, `unknown command '${head.text}' (did you mean '${hint}'?)`);
+    }
+    const verbs = `expected one of ${VERBS.join(', ')}`;
+    if (verbToken === undefined) throw new LineError(columnAfter(head), `missing verb after task '${head.text}': ${verbs}`);
+    throw new LineError(
+      verbToken.column,
+      `unknown verb '${verbToken.text}' after task '${head.text}': ${verbs} (a line may also start with ${DECLARATIONS.join(', ')})`,
+    );
+  }
+  const tasks = taskNames(head);
+  const make = readTaskCommand(verbToken.text, tokens);
+  return tasks.map(make);
+}
+
+function readDeclaration(word: Declaration, tokens: readonly Token[], first: boolean): Command[] {
+  const args = new Args(tokens, USAGE[word], 1);
+  switch (word) {
+    case 'machine':
+      if (!first) throw new LineError((tokens[0] as Token).column, 'machine is only allowed as the first command');
+      return [readMachine(args)];
+    case 'file':
+    case 'memfd': {
+      const name = fileName(args.next('NAME'));
+      const size = args.size('SIZE');
+      const hugetlb = word === 'file' && args.peek() !== undefined && args.oneOf('hugetlb', ['hugetlb']) === 'hugetlb';
+      args.end();
+      return [word === 'file' ? { op: 'file', name, size, hugetlb } : { op: 'memfd', name, size }];
+    }
+    case 'process': {
+      const names = taskNames(args.next('NAME'));
+      args.end();
+      return names.map((name) => ({ op: 'process', name }));
+    }
+    case 'thread':
+    case 'fork': {
+      const pairs = pairUp(args.next('PARENT'), args.next(word === 'fork' ? 'CHILD' : 'NAME'));
+      args.end();
+      return pairs.map(([parent, name]) =>
+        word === 'fork' ? { op: 'fork', parent, child: name } : { op: 'thread', parent, name },
+      );
+    }
+  }
+}
+
+function readMachine(args: Args): Command {
+  const seen = new Set<string>();
+  let ram = DEFAULT_RAM;
+  let seed = DEFAULT_SEED;
+  let ptReclaim = false;
+  for (let token = args.peek(); token !== undefined; token = args.peek()) {
+    args.next('option');
+    const eq = token.text.indexOf('=');
+    const key = eq < 0 ? token.text : token.text.slice(0, eq);
+    const value: Token = { text: token.text.slice(eq + 1), column: token.column + eq + 1 };
+    if (eq < 0 || !['ram', 'seed', 'pt_reclaim'].includes(key)) {
+      throw new LineError(token.column, `unknown machine option '${token.text}' (usage: ${args.usage})`);
+    }
+    if (seen.has(key)) throw new LineError(token.column, `machine option ${key}= given twice`);
+    seen.add(key);
+    if (key === 'ram') ram = sizeArg(value);
+    else if (key === 'seed') seed = seedArg(value);
+    else if (value.text === 'on' || value.text === 'off') ptReclaim = value.text === 'on';
+    else throw new LineError(value.column, `pt_reclaim must be on or off, got '${value.text}'`);
+  }
+  return { op: 'machine', ram, seed, ptReclaim };
+}
+
+function sizeArg(token: Token): number {
+  return new Args([token], '', 0).size('SIZE');
+}
+
+/** The seed feeds a 32-bit generator: larger values would silently alias smaller ones. */
+function seedArg(token: Token): number {
+  if (/^(?:0[xX][0-9a-fA-F_]+|[0-9_]+)$/.test(token.text)) {
+    const seed = sizeArg(token);
+    if (seed <= 0xffff_ffff) return seed;
+  }
+  throw new LineError(token.column, `seed must be a whole number from 0 to 4294967295, got '${token.text}'`);
+}
+
+function fileName(token: Token): string {
+  if (!isName(token.text)) {
+    throw new LineError(token.column, `bad file name '${token.text}': names are letters, digits, _ . - and start with a letter or _`);
+  }
+  return token.text;
+}
+
+/** A task word expanded: `db[1-3]` → db1 db2 db3, each a valid task name. */
+function taskNames(token: Token): string[] {
+  const expansion = expandBrackets(token.text);
+  if (!expansion.ok) throw new LineError(token.column, expansion.message);
+  const sample = expansion.names[0] ?? '';
+  if (isDeclaration(token.text)) {
+    throw new LineError(token.column, `'${token.text}' is a keyword and cannot name a task`);
+  }
+  if (!isTaskName(sample)) {
+    throw new LineError(token.column, `bad task name '${token.text}': names are letters, digits, _ . - and start with a letter or _`);
+  }
+  return expansion.names;
+}
+
+/** thread/fork: a bracketed side pairs element-wise with the other, or with its one name. */
+function pairUp(parentToken: Token, childToken: Token): [string, string][] {
+  const parents = taskNames(parentToken);
+  const children = taskNames(childToken);
+  if (parents.length > 1 && children.length > 1 && parents.length !== children.length) {
+    throw new LineError(
+      childToken.column,
+      `'${parentToken.text}' gives ${parents.length} names but '${childToken.text}' gives ${children.length}; they pair up, so the counts must match`,
+    );
+  }
+  const n = Math.max(parents.length, children.length);
+  return Array.from({ length: n }, (_, i) => [parents[i] ?? (parents[0] as string), children[i] ?? (children[0] as string)]);
+}
