@@ -1,0 +1,100 @@
+/**
+ * The commands a scenario is made of (SPEC 2), after parsing and bracket
+ * expansion: one command per simulated step. The parser produces them, the
+ * printer turns them back into text, and every model consumes them.
+ */
+import type { Bytes, Vaddr } from './geometry';
+
+/** An address as written: absolute, or relative to a mapping named with `as=`. */
+export type AddrExpr =
+  | { readonly kind: 'abs'; readonly value: Vaddr }
+  | { readonly kind: 'named'; readonly name: string; readonly offset: Bytes };
+
+export interface Prot {
+  readonly read: boolean;
+  readonly write: boolean;
+  readonly exec: boolean;
+}
+
+export interface MmapFlags {
+  readonly shared: boolean;
+  readonly private: boolean;
+  readonly sharedPt: boolean;
+  readonly fixed: boolean;
+}
+
+export type Access = 'read' | 'write';
+export type Advice = 'dontneed' | 'hugepage' | 'nohugepage';
+
+/** The name a scenario uses for anonymous memory in the FILE position of mmap. */
+export const ANON_FILE = '-';
+
+export type Command =
+  | {
+      readonly op: 'machine';
+      readonly ram: Bytes;
+      readonly seed: number;
+      readonly ptReclaim: boolean;
+    }
+  | { readonly op: 'file'; readonly name: string; readonly size: Bytes; readonly hugetlb: boolean }
+  | { readonly op: 'memfd'; readonly name: string; readonly size: Bytes }
+  | { readonly op: 'process'; readonly name: string }
+  | { readonly op: 'thread'; readonly parent: string; readonly name: string }
+  | { readonly op: 'fork'; readonly parent: string; readonly child: string }
+  | {
+      readonly op: 'mmap';
+      readonly task: string;
+      /** null means `auto`: the kernel picks the address from the seed. */
+      readonly addr: AddrExpr | null;
+      readonly len: Bytes;
+      readonly prot: Prot;
+      readonly flags: MmapFlags;
+      /** A file or memfd name, or ANON_FILE for anonymous memory. */
+      readonly file: string;
+      readonly offset: Bytes;
+      /** `as=NAME`: later commands may write NAME+OFFSET for this mapping's start. */
+      readonly as: string | null;
+    }
+  | {
+      readonly op: 'touch';
+      readonly task: string;
+      readonly addr: AddrExpr;
+      /** null: the one page containing addr. */
+      readonly len: Bytes | null;
+      readonly access: Access;
+    }
+  | { readonly op: 'mprotect'; readonly task: string; readonly addr: AddrExpr; readonly len: Bytes; readonly prot: Prot }
+  | {
+      readonly op: 'madvise';
+      readonly task: string;
+      readonly addr: AddrExpr;
+      readonly len: Bytes;
+      readonly advice: Advice;
+    }
+  | { readonly op: 'munmap'; readonly task: string; readonly addr: AddrExpr; readonly len: Bytes }
+  | { readonly op: 'exit'; readonly task: string };
+
+export type Op = Command['op'];
+
+/** A command with the scenario line it came from (1-based). */
+export interface Located<T = Command> {
+  readonly line: number;
+  readonly command: T;
+}
+
+export const DEFAULT_RAM: Bytes = 64 * 2 ** 30;
+export const DEFAULT_SEED = 1;
+
+export function protString(p: Prot): string {
+  const s = (p.read ? 'r' : '') + (p.write ? 'w' : '') + (p.exec ? 'x' : '');
+  return s === '' ? 'none' : s;
+}
+
+/** Removes every shared_pt flag: the baseline side of a comparison (SPEC 3). */
+export function withoutSharedPt(commands: readonly Located[]): Located[] {
+  return commands.map((c) =>
+    c.command.op === 'mmap' && c.command.flags.sharedPt
+      ? { line: c.line, command: { ...c.command, flags: { ...c.command.flags, sharedPt: false } } }
+      : c,
+  );
+}

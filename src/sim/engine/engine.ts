@@ -1,0 +1,144 @@
+/**
+ * The fast engine: the Model of model.ts over run-length tables. One command
+ * in, its events out in canonical form; reports and translations on demand.
+ */
+import type { AddrExpr, Command, Located } from '../commands';
+import { normalizeEvents, type MmId, type TraceEvent } from '../events';
+import { PAGE_SIZE, PMD_SIZE, alignUp, type Vaddr } from '../geometry';
+import type { HostReport, MemoryReport, Model, ProcessReport, Translation } from '../model';
+import { fail, isError, type SyscallError } from './errors';
+import { checkInvariants } from './invariants';
+import { createMachine, emit } from './machine';
+import { madvise } from './madvise';
+import { mmap } from './mmap';
+import { mprotect } from './mprotect';
+import { unmapChecked } from './munmap';
+import { createProcess, createThread, exitTask, forkProcess } from './lifecycle';
+import { touch } from './touch';
+import { newObject, type Machine, type Task } from './state';
+import { rssPages, walkLeaf } from './walk';
+
+export function createEngine(): Model {
+  let m: Machine = createMachine();
+  const deadNames = new Map<MmId, string>();
+
+  function liveTask(name: string): Task | SyscallError {
+    const t = m.tasks.get(name);
+    if (t === undefined) return fail('ESRCH', `no task named ${name}`);
+    if (!t.alive) return fail('ESRCH', `${name} has exited`);
+    return t;
+  }
+
+  function resolve(a: AddrExpr): Vaddr | SyscallError {
+    if (a.kind === 'abs') return a.value;
+    const base = m.names.get(a.name);
+    return base === undefined ? fail('EINVAL', `no mapping named ${a.name}`) : base + a.offset;
+  }
+
+  function run(c: Command): SyscallError | null {
+    if (c.op === 'machine') {
+      if (m.started) return fail('EINVAL', 'machine must be the first command');
+      m = createMachine(c.ram, c.seed, c.ptReclaim);
+      m.started = true;
+      return null;
+    }
+    m.started = true;
+    switch (c.op) {
+      case 'file':
+      case 'memfd': {
+        if (m.objects.has(c.name)) return fail('EEXIST', `a file named ${c.name} exists`);
+        const huge = c.op === 'file' && c.hugetlb;
+        const size = huge ? alignUp(c.size, PMD_SIZE) : c.size;
+        if (size === 0) return fail('EINVAL', `${c.name} has size 0`);
+        m.objects.set(c.name, newObject(c.name, c.op === 'memfd' ? 'memfd' : huge ? 'hugetlb' : 'file', size));
+        return null;
+      }
+      case 'process':
+        if (m.tasks.has(c.name)) return fail('EEXIST', `a task named ${c.name} exists`);
+        return createProcess(m, c.name) ? null : fail('ENOMEM', `no memory for ${c.name}'s PGD`);
+      case 'thread':
+      case 'fork': {
+        const parent = liveTask(c.parent);
+        if (isError(parent)) return parent;
+        const name = c.op === 'thread' ? c.name : c.child;
+        if (m.tasks.has(name)) return fail('EEXIST', `a task named ${name} exists`);
+        if (c.op === 'thread') return createThread(m, parent, name), null;
+        return forkProcess(m, parent, name) ? null : fail('ENOMEM', `no memory for ${name}'s PGD`);
+      }
+      case 'exit': {
+        const t = liveTask(c.task);
+        if (isError(t)) return t;
+        exitTask(m, t);
+        return null;
+      }
+      default:
+        return syscall(c);
+    }
+  }
+
+  function syscall(c: Extract<Command, { op: 'mmap' | 'touch' | 'mprotect' | 'madvise' | 'munmap' }>): SyscallError | null {
+    const t = liveTask(c.task);
+    if (isError(t)) return t;
+    if (c.op === 'mmap') {
+      const at = c.addr === null ? null : resolve(c.addr);
+      if (isError(at)) return at;
+      const r = mmap(m, t, c, at);
+      if (isError(r)) return r;
+      if (c.as !== null) m.names.set(c.as, r);
+      return null;
+    }
+    const va = resolve(c.addr);
+    if (isError(va)) return va;
+    switch (c.op) {
+      case 'touch':
+        if (c.len === 0) return fail('EINVAL', 'touch of length 0');
+        touch(m, t, va, va + (c.len ?? 1), c.access);
+        return null;
+      case 'mprotect':
+        return mprotect(m, t.mm, va, c.len, c.prot);
+      case 'madvise':
+        return madvise(m, t.mm, va, c.len, c.advice);
+      case 'munmap':
+        return unmapChecked(m, t.mm, va, c.len, false);
+    }
+  }
+
+  return {
+    step(cmd: Located): TraceEvent[] {
+      m.events = [];
+      const err = run(cmd.command);
+      if (err !== null) emit(m, { k: 'error', errno: err.errno, message: err.message });
+      for (const mm of m.mms.values()) deadNames.set(mm.id, mm.name);
+      return normalizeEvents(m.events);
+    },
+    processes(): ProcessReport[] {
+      return m.taskOrder.map((t) => ({
+        name: t.name,
+        alive: t.alive,
+        pgtables_bytes: t.alive ? t.mm.charged * PAGE_SIZE : 0,
+        rss_pages: t.alive ? rssPages(t.mm) : 0,
+        oom_killed: t.oomKilled,
+        thread_of: t.threadOf,
+        signal: t.signal,
+      }));
+    },
+    hosts(): HostReport[] {
+      return m.hosts.map((h) => ({ file: h.obj.name, refcount: h.guests.length, pgtables_bytes: h.mm.charged * PAGE_SIZE }));
+    },
+    memory(): MemoryReport {
+      return { ram_bytes: m.ram, pagetables_bytes: m.tablePages * PAGE_SIZE, file_bytes: m.filePages * PAGE_SIZE };
+    },
+    translate(task: string, va: Vaddr): Translation | null {
+      const t = m.tasks.get(task);
+      if (t === undefined || !t.alive) return null;
+      const leaf = walkLeaf(t.mm, va).leaf;
+      return leaf === null ? null : { file: leaf.obj.name, page: leaf.page, bits: leaf.bits };
+    },
+    mmName(mm: MmId): string {
+      return m.mms.get(mm)?.name ?? deadNames.get(mm) ?? `mm${mm}`;
+    },
+    invariants(): string[] {
+      return checkInvariants(m);
+    },
+  };
+}

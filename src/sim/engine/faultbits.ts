@@ -1,0 +1,37 @@
+/**
+ * What the MMU allows and what a fault writes (docs/ENGINE.md, "Entries and bits").
+ */
+import { A, D, NX, P, U, W, type Bits } from '../bits';
+import type { Access } from '../commands';
+import type { Vma } from './state';
+
+/** Whether a populated leaf with these bits lets the access through without a fault. */
+export function leafAllows(bits: Bits, access: Access): boolean {
+  return (bits & P) !== 0 && (access === 'read' || (bits & W) !== 0);
+}
+
+/** Whether the VMA lets the fault handler serve the access (else SIGSEGV). */
+export function vmaAllows(vma: Vma, access: Access): boolean {
+  if (access === 'write') return vma.prot.write;
+  return vma.prot.read || vma.prot.write || vma.prot.exec;
+}
+
+/** The leaf a fault writes: always P|U|A, NX without x, W|D on write, W on a shared writable read. */
+export function faultBits(vma: Vma, access: Access, old: Bits): Bits {
+  let b = P | U | A | (old & D);
+  if (!vma.prot.exec) b |= NX;
+  if (access === 'write') b |= W | D;
+  else if (vma.shared && vma.prot.write) b |= W;
+  return b;
+}
+
+/** A touch as a leaf operation: hits stay (a write sets D), the rest faults. */
+export function touchRule(vma: Vma, access: Access): { populated(bits: Bits): Bits; fill: Bits } {
+  return {
+    populated: (bits) => {
+      if (leafAllows(bits, access)) return access === 'write' ? bits | D : bits;
+      return faultBits(vma, access, bits);
+    },
+    fill: faultBits(vma, access, 0),
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * One operation over the leaves of a range, applied run by run: a touch, an
+ * mprotect or a MADV_DONTNEED is a rule "what becomes of a populated leaf with
+ * these bits" and "what becomes of an empty leaf", so a run of identical leaves
+ * is handled once however long it is (SPEC 4: work per table, not per page).
+ */
+import type { Bits } from '../bits';
+import { PAGE_SIZE, PMD_SIZE, type Vaddr } from '../geometry';
+import { coalesce, piecesIn, replaceRange, runAt } from './runs';
+import { PmdTable, PteTable, pmdRunKind, pteRunKind, type PmdRun, type PteRun } from './tables';
+import type { MemObject } from './state';
+
+export interface LeafOp {
+  /** New bits for a populated leaf, or null to clear it (equal bits: unchanged). */
+  populated(bits: Bits): Bits | null;
+  /** Bits for an empty leaf to be filled with, or null to leave it empty. */
+  readonly fill: Bits | null;
+}
+
+/** Where filled leaves point: page of obj for an address (linear in the VMA). */
+export interface Source {
+  readonly obj: MemObject;
+  pageAt(va: Vaddr): number;
+}
+
+/** What the caller learns, piece by piece, in address order. `pmd` holds the leaves. */
+export interface Sink {
+  filled(pmd: PmdTable, va: Vaddr, len: number, bits: Bits): void;
+  changed(pmd: PmdTable, va: Vaddr, len: number, from: Bits, to: Bits): void;
+  cleared(pmd: PmdTable, va: Vaddr, len: number, from: Bits): void;
+  /** New PTE pages for the chunks from va on, in `pmd`. */
+  allocated(pmd: PmdTable, va: Vaddr, count: number): void;
+}
+
+const ENTRY_PAGES = PMD_SIZE / PAGE_SIZE;
+
+/**
+ * Applies op to the leaves of [lo, hi) (page-aligned, inside the 1 GiB that
+ * `pmd` maps from `base`). Links are followed into the host's PMD page, whose
+ * entries at the same indices are the ones the guest sees. hugetlb leaves are
+ * not touched here (hugetlb.ts owns them).
+ */
+export function applyLeafOp(pmd: PmdTable, base: Vaddr, lo: Vaddr, hi: Vaddr, op: LeafOp, src: Source | null, sink: Sink): void {
+  const e0 = Math.floor((lo - base) / PMD_SIZE);
+  const e1 = Math.ceil((hi - base) / PMD_SIZE);
+  const pieces = [...piecesIn(pmd.runs, e0, e1)];
+  for (const [x, y, run] of pieces) {
+    const vx = Math.max(lo, base + x * PMD_SIZE);
+    const vy = Math.min(hi, base + y * PMD_SIZE);
+    if (run === null) fillGap(pmd, base, x, y, vx, vy, op, src, sink);
+    else if (run.t === 'uniform') applyUniform(pmd, base, run, x, y, vx, vy, op, src, sink);
+    else if (run.t === 'table') applyTable(pmd, base, x, run.table, vx, vy, op, src, sink);
+    else if (run.t === 'link') applyLeafOp(run.host, base, vx, vy, op, src, sink);
+  }
+  coalesce(pmd.runs, pmdRunKind);
+}
+
+/** Which entries of [x, y) the range covers whole, and the partial ones at its ends. */
+function coverage(base: Vaddr, x: number, y: number, lo: Vaddr, hi: Vaddr): { head: number | null; fx: number; fy: number; tail: number | null } {
+  const whole = (i: number): boolean => lo <= base + i * PMD_SIZE && base + (i + 1) * PMD_SIZE <= hi;
+  const head = whole(x) ? null : x;
+  const tail = y - 1 > x && !whole(y - 1) ? y - 1 : null;
+  return { head, fx: head === null ? x : x + 1, fy: tail === null ? y : y - 1, tail };
+}
+
+/** Empty PMD entries: new PTE pages only where leaves get filled. */
+function fillGap(pmd: PmdTable, base: Vaddr, x: number, y: number, lo: Vaddr, hi: Vaddr, op: LeafOp, src: Source | null, sink: Sink): void {
+  if (op.fill === null || src === null) return;
+  const { head, fx, fy, tail } = coverage(base, x, y, lo, hi);
+  const fresh: PmdRun[] = [];
+  if (head !== null) fresh.push({ t: 'table', lo: head, hi: head + 1, table: partialTable(base, head, lo, hi, op.fill, src) });
+  if (fy > fx) fresh.push({ t: 'uniform', lo: fx, hi: fy, obj: src.obj, page0: src.pageAt(base + fx * PMD_SIZE), bits: op.fill });
+  if (tail !== null) fresh.push({ t: 'table', lo: tail, hi: tail + 1, table: partialTable(base, tail, lo, hi, op.fill, src) });
+  replaceRange(pmd.runs, pmdRunKind, x, y, fresh);
+  sink.allocated(pmd, base + x * PMD_SIZE, y - x);
+  sink.filled(pmd, lo, hi - lo, op.fill);
+}
+
+/** A new PTE page with the leaves of [lo, hi) inside entry i filled. */
+function partialTable(base: Vaddr, i: number, lo: Vaddr, hi: Vaddr, bits: Bits, src: Source): PteTable {
+  const s = base + i * PMD_SIZE;
+  const a = Math.max(lo, s);
+  const b = Math.min(hi, s + PMD_SIZE);
+  const t = new PteTable();
+  t.runs.push({ lo: (a - s) / PAGE_SIZE, hi: (b - s) / PAGE_SIZE, obj: src.obj, page0: src.pageAt(a), bits });
+  return t;
+}
+
+/** A stretch of uniform PTE pages: whole entries change as one; partial ones become explicit. */
+function applyUniform(
+  pmd: PmdTable,
+  base: Vaddr,
+  run: Extract<PmdRun, { t: 'uniform' }>,
+  x: number,
+  y: number,
+  lo: Vaddr,
+  hi: Vaddr,
+  op: LeafOp,
+  src: Source | null,
+  sink: Sink,
+): void {
+  const snapshot = { ...run };
+  const { head, fx, fy, tail } = coverage(base, x, y, lo, hi);
+  if (head !== null) materialise(pmd, head, snapshot);
+  if (tail !== null) materialise(pmd, tail, snapshot);
+  if (fy > fx) {
+    const va = base + fx * PMD_SIZE;
+    const len = (fy - fx) * PMD_SIZE;
+    if (snapshot.obj === null) {
+      if (op.fill !== null && src !== null) {
+        replaceRange(pmd.runs, pmdRunKind, fx, fy, [{ t: 'uniform', lo: fx, hi: fy, obj: src.obj, page0: src.pageAt(va), bits: op.fill }]);
+        sink.filled(pmd, va, len, op.fill);
+      }
+    } else {
+      const to = op.populated(snapshot.bits);
+      const page0 = snapshot.page0 + (fx - snapshot.lo) * ENTRY_PAGES;
+      if (to === null) {
+        replaceRange(pmd.runs, pmdRunKind, fx, fy, [{ t: 'uniform', lo: fx, hi: fy, obj: null, page0: 0, bits: 0 }]);
+        sink.cleared(pmd, va, len, snapshot.bits);
+      } else if (to !== snapshot.bits) {
+        replaceRange(pmd.runs, pmdRunKind, fx, fy, [{ t: 'uniform', lo: fx, hi: fy, obj: snapshot.obj, page0, bits: to }]);
+        sink.changed(pmd, va, len, snapshot.bits, to);
+      }
+    }
+  }
+  // The partial ends, now explicit tables. Sinks see pieces out of address
+  // order here; events are put in canonical order afterwards anyway.
+  for (const i of [head, tail]) {
+    if (i === null) continue;
+    const r = runAt(pmd.runs, i);
+    if (r?.t === 'table') applyTable(pmd, base, i, r.table, Math.max(lo, base + i * PMD_SIZE), Math.min(hi, base + (i + 1) * PMD_SIZE), op, src, sink);
+  }
+}
+
+/** Turns entry i of a uniform run into an explicit PTE page with the same leaves. */
+function materialise(pmd: PmdTable, i: number, run: Extract<PmdRun, { t: 'uniform' }>): void {
+  const t = new PteTable();
+  if (run.obj !== null) t.runs.push({ lo: 0, hi: ENTRY_PAGES, obj: run.obj, page0: run.page0 + (i - run.lo) * ENTRY_PAGES, bits: run.bits });
+  replaceRange(pmd.runs, pmdRunKind, i, i + 1, [{ t: 'table', lo: i, hi: i + 1, table: t }]);
+}
+
+/** An explicit PTE page: run by run. */
+function applyTable(pmd: PmdTable, base: Vaddr, i: number, table: PteTable, lo: Vaddr, hi: Vaddr, op: LeafOp, src: Source | null, sink: Sink): void {
+  const s = base + i * PMD_SIZE;
+  const p0 = (lo - s) / PAGE_SIZE;
+  const p1 = (hi - s) / PAGE_SIZE;
+  const fresh: PteRun[] = [];
+  for (const [a, b, r] of [...piecesIn(table.runs, p0, p1)]) {
+    const va = s + a * PAGE_SIZE;
+    const len = (b - a) * PAGE_SIZE;
+    if (r === null) {
+      if (op.fill !== null && src !== null) {
+        fresh.push({ lo: a, hi: b, obj: src.obj, page0: src.pageAt(va), bits: op.fill });
+        sink.filled(pmd, va, len, op.fill);
+      }
+      continue;
+    }
+    const page0 = r.page0 + (a - r.lo);
+    const to = op.populated(r.bits);
+    if (to === null) {
+      sink.cleared(pmd, va, len, r.bits);
+    } else {
+      fresh.push({ lo: a, hi: b, obj: r.obj, page0, bits: to });
+      if (to !== r.bits) sink.changed(pmd, va, len, r.bits, to);
+    }
+  }
+  replaceRange(table.runs, pteRunKind, p0, p1, fresh);
+  coalesce(table.runs, pteRunKind);
+  compact(pmd, i, table);
+}
+
+/** A PTE page that is all full (consecutive) or all empty goes back into the uniform form. */
+function compact(pmd: PmdTable, i: number, table: PteTable): void {
+  const only = table.runs[0];
+  if (table.runs.length === 0) {
+    replaceRange(pmd.runs, pmdRunKind, i, i + 1, [{ t: 'uniform', lo: i, hi: i + 1, obj: null, page0: 0, bits: 0 }]);
+  } else if (table.runs.length === 1 && only !== undefined && only.lo === 0 && only.hi === ENTRY_PAGES) {
+    replaceRange(pmd.runs, pmdRunKind, i, i + 1, [{ t: 'uniform', lo: i, hi: i + 1, obj: only.obj, page0: only.page0, bits: only.bits }]);
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The machine: frames against the RAM limit, the table and file page counters
+ * of SPEC 1.6, and the event sink of the step under way.
+ */
+import { DEFAULT_RAM, DEFAULT_SEED } from '../commands';
+import type { EffectEvent, MarkerEvent } from '../events';
+import { PAGE_SIZE, type Bytes } from '../geometry';
+import { seedState } from '../random';
+import type { Machine, Mm } from './state';
+
+export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptReclaim = false): Machine {
+  return {
+    ram,
+    frames: Math.floor(ram / PAGE_SIZE),
+    usedFrames: 0,
+    tablePages: 0,
+    filePages: 0,
+    ptReclaim,
+    rng: seedState(seed),
+    nextMmId: 1,
+    objects: new Map(),
+    anon: [],
+    tasks: new Map(),
+    taskOrder: [],
+    mms: new Map(),
+    hosts: [],
+    names: new Map(),
+    events: [],
+    started: false,
+  };
+}
+
+export function freeFrames(m: Machine): number {
+  return m.frames - m.usedFrames;
+}
+
+export function emit(m: Machine, e: EffectEvent | MarkerEvent): void {
+  m.events.push(e);
+}
+
+/** Takes frames for `count` table pages charged to `charged` (null: a PGD, never charged). */
+export function takeTables(m: Machine, charged: Mm | null, count: number): void {
+  m.usedFrames += count;
+  m.tablePages += count;
+  if (charged !== null) charged.charged += count;
+}
+
+export function releaseTables(m: Machine, charged: Mm | null, count: number): void {
+  m.usedFrames -= count;
+  m.tablePages -= count;
+  if (charged !== null) charged.charged -= count;
+}
+
+export function takeFilePages(m: Machine, frames: number): void {
+  m.usedFrames += frames;
+  m.filePages += frames;
+}

@@ -1,0 +1,78 @@
+/**
+ * mmap (SPEC 1.2, 1.3, 2): checks in the kernel's order, the address (fixed,
+ * no-replace or seeded `auto`), the VMA, and the MAP_SHARED_PT decision.
+ */
+import type { Command } from '../commands';
+import { ANON_FILE } from '../commands';
+import { PAGE_SIZE, PMD_SIZE, USER_TOP, alignUp, hex, isAligned, type Vaddr } from '../geometry';
+import { pickAutoAddress } from '../random';
+import { emit, freeFrames } from './machine';
+import { createHost, ineligible, mismatch, takeReference } from './sharing/ptshareHost';
+import { fail, type SyscallError } from './errors';
+import { unmapChecked } from './munmap';
+import { insertVma, isFree, mergeVmas } from './vma';
+import { newObject, type Machine, type MemObject, type Task, type Vma } from './state';
+
+type MmapCommand = Extract<Command, { op: 'mmap' }>;
+
+/** Performs mmap; returns the start address, or an error. */
+export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | null): Vaddr | SyscallError {
+  const mm = task.mm;
+  if (c.len === 0) return fail('EINVAL', 'mmap of length 0');
+  if (c.flags.shared === c.flags.private) return fail('EINVAL', 'mmap needs exactly one of shared and private');
+  if (c.flags.sharedPt && c.flags.private) return fail('EINVAL', 'MAP_SHARED_PT needs MAP_SHARED, not MAP_PRIVATE');
+  const anon = c.file === ANON_FILE;
+  const existing = anon ? null : m.objects.get(c.file);
+  if (!anon && existing === undefined) return fail('EBADF', `no file or memfd named ${c.file}`);
+  if (!isAligned(c.offset, PAGE_SIZE)) return fail('EINVAL', `offset ${hex(c.offset)} is not page-aligned`);
+  const huge = existing?.kind === 'hugetlb';
+  const align = huge ? PMD_SIZE : PAGE_SIZE;
+  if (fixedAt !== null && !isAligned(fixedAt, align)) return fail('EINVAL', `address ${hex(fixedAt)} is not ${huge ? '2 MiB' : 'page'}-aligned`);
+  if (huge && !isAligned(c.offset, PMD_SIZE)) return fail('EINVAL', `a hugetlb offset must be 2 MiB-aligned`);
+  const len = alignUp(c.len, align);
+
+  let va: Vaddr;
+  if (fixedAt === null) {
+    const picked = pickAutoAddress(m.rng, len, (a, l) => isFree(mm, a, l));
+    m.rng = picked.state;
+    if (picked.va === null) return fail('ENOMEM', 'no free address range for an auto mapping');
+    va = picked.va;
+  } else {
+    va = fixedAt;
+    if (va + len > USER_TOP) return fail('ENOMEM', `${hex(va)} + ${hex(len)} is beyond user space`);
+    if (c.flags.fixed) {
+      const err = unmapChecked(m, mm, va, len, false);
+      if (err !== null) return err;
+    } else if (!isFree(mm, va, len)) return fail('EEXIST', `${hex(va)} overlaps an existing mapping (MAP_FIXED_NOREPLACE)`);
+  }
+
+  const obj: MemObject = existing ?? newObject(`anon:${mm.id}:${hex(va)}`, 'anon', len);
+  if (existing === undefined) m.anon.push(obj);
+  const vma: Vma = {
+    start: va,
+    end: va + len,
+    prot: { ...c.prot },
+    shared: c.flags.shared,
+    advice: null,
+    obj,
+    offset: c.offset,
+    host: null,
+  };
+  let sharing: 'none' | 'shared_pt' | 'hugetlb' = huge && c.flags.shared ? 'hugetlb' : 'none';
+  let notShared: string | null = null;
+  if (c.flags.sharedPt) {
+    notShared = ineligible(obj, c.flags.shared, va, len);
+    if (notShared === null && obj.host !== null) notShared = mismatch(obj.host, va, len, c.offset);
+    if (notShared === null && obj.host === null && freeFrames(m) < 1) return fail('ENOMEM', 'no memory for the host mm');
+    if (notShared === null) sharing = 'shared_pt';
+  }
+  emit(m, { k: 'mmap', mm: mm.id, va, len, file: obj.name, sharing, notShared });
+  if (sharing === 'shared_pt') {
+    const host = obj.host ?? createHost(m, vma);
+    vma.host = host;
+    takeReference(m, host, mm);
+  }
+  insertVma(mm, vma);
+  mergeVmas(mm);
+  return va;
+}

@@ -1,0 +1,89 @@
+/**
+ * Sorted lists of runs: consecutive table entries described once. Both PTE
+ * pages (runs of leaves) and PMD pages (runs of uniform PTE pages, hugetlb
+ * leaves, links) keep their non-empty entries this way; gaps are empty entries.
+ */
+export interface Run {
+  lo: number;
+  hi: number;
+}
+
+/** How a kind of run splits at an index and joins with its neighbour. */
+export interface RunKind<R extends Run> {
+  /** The part of r from `at` on (r itself keeps [lo, at)). */
+  tail(r: R, at: number): R;
+  /** Whether b continues a (b.lo === a.hi is checked by the caller). */
+  joins(a: R, b: R): boolean;
+}
+
+/** Index of the first run whose hi is above i. */
+export function firstRunAbove<R extends Run>(runs: readonly R[], i: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]!.hi > i) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The run holding entry i, or null for an empty entry. */
+export function runAt<R extends Run>(runs: readonly R[], i: number): R | null {
+  const k = firstRunAbove(runs, i);
+  const r = runs[k];
+  return r !== undefined && r.lo <= i ? r : null;
+}
+
+/** Makes `at` a run boundary. */
+export function splitAt<R extends Run>(runs: R[], kind: RunKind<R>, at: number): void {
+  const k = firstRunAbove(runs, at);
+  const r = runs[k];
+  if (r === undefined || r.lo >= at) return;
+  const t = kind.tail(r, at);
+  r.hi = at;
+  runs.splice(k + 1, 0, t);
+}
+
+/** Replaces whatever lies in [lo, hi) with `fresh` (sorted, inside [lo, hi)). */
+export function replaceRange<R extends Run>(runs: R[], kind: RunKind<R>, lo: number, hi: number, fresh: R[]): void {
+  splitAt(runs, kind, lo);
+  splitAt(runs, kind, hi);
+  const a = firstRunAbove(runs, lo);
+  let b = a;
+  while (b < runs.length && runs[b]!.lo < hi) b++;
+  runs.splice(a, b - a, ...fresh);
+}
+
+/** Joins neighbours that continue each other, so uniform stretches stay one run. */
+export function coalesce<R extends Run>(runs: R[], kind: RunKind<R>): void {
+  let w = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i]!;
+    const prev = w > 0 ? runs[w - 1]! : undefined;
+    if (prev !== undefined && prev.hi === r.lo && kind.joins(prev, r)) prev.hi = r.hi;
+    else runs[w++] = r;
+  }
+  runs.length = w;
+}
+
+/** The pieces of [lo, hi): each run overlapping it (clipped) and each gap, in order. */
+export function* piecesIn<R extends Run>(runs: readonly R[], lo: number, hi: number): Generator<[number, number, R | null]> {
+  let at = lo;
+  for (let k = firstRunAbove(runs, lo); k < runs.length && at < hi; k++) {
+    const r = runs[k]!;
+    if (r.lo >= hi) break;
+    if (r.lo > at) yield [at, r.lo, null];
+    const a = Math.max(at, r.lo);
+    const b = Math.min(hi, r.hi);
+    yield [a, b, r];
+    at = b;
+  }
+  if (at < hi) yield [at, hi, null];
+}
+
+export function countIn<R extends Run>(runs: readonly R[], lo: number, hi: number): number {
+  let n = 0;
+  for (const [a, b, r] of piecesIn(runs, lo, hi)) if (r !== null) n += b - a;
+  return n;
+}

@@ -1,0 +1,97 @@
+/**
+ * The engine's world: memory objects, mms, tasks, host mms and the machine.
+ * The engine mutates these in place for speed at the seed's scale; the
+ * outside sees only the Model interface (reports, translations, events).
+ */
+import type { Bytes, Vaddr } from '../geometry';
+import type { Advice, Prot } from '../commands';
+import type { MmId, TraceEvent } from '../events';
+import { RangeSet } from './rangeset';
+import type { DirTable, PmdTable } from './tables';
+
+export type ObjectKind = 'file' | 'memfd' | 'anon' | 'hugetlb';
+
+/** A file, memfd, anonymous object or hugetlbfs file, with its cached pages. */
+export interface MemObject {
+  readonly name: string;
+  readonly kind: ObjectKind;
+  /** Size in bytes (rounded up to 2 MiB for hugetlb). */
+  readonly size: Bytes;
+  /** Cached 4 KiB page indices (hugetlb: whole 512-page groups). */
+  readonly cache: RangeSet;
+  /** The MAP_SHARED_PT host mm of this file, if one lives. */
+  host: Host | null;
+}
+
+/** A virtual memory area of one mm. Offsets are in bytes into the object. */
+export interface Vma {
+  start: Vaddr;
+  end: Vaddr;
+  prot: Prot;
+  shared: boolean;
+  advice: Exclude<Advice, 'dontneed'> | null;
+  readonly obj: MemObject;
+  offset: Bytes;
+  /** The MAP_SHARED_PT region this VMA belongs to (a guest's view of a host). */
+  host: Host | null;
+}
+
+export interface Mm {
+  readonly id: MmId;
+  readonly name: string;
+  readonly isHost: boolean;
+  pgd: DirTable;
+  vmas: Vma[];
+  /** Table pages charged to this mm (PUD, PMD, PTE; not the PGD). */
+  charged: number;
+  /** Live tasks using this mm. */
+  tasks: Task[];
+  alive: boolean;
+}
+
+export interface Task {
+  readonly name: string;
+  mm: Mm;
+  readonly threadOf: string | null;
+  alive: boolean;
+  oomKilled: boolean;
+  signal: string | null;
+}
+
+/** A MAP_SHARED_PT host mm: one per file, one region, a reference per guest mm. */
+export interface Host {
+  readonly mm: Mm;
+  readonly obj: MemObject;
+  readonly start: Vaddr;
+  readonly len: Bytes;
+  readonly offset: Bytes;
+  /** Guest mms holding a reference, in the order they took it. */
+  guests: Mm[];
+}
+
+export interface Machine {
+  ram: Bytes;
+  frames: number;
+  usedFrames: number;
+  tablePages: number;
+  filePages: number;
+  ptReclaim: boolean;
+  rng: number;
+  nextMmId: number;
+  objects: Map<string, MemObject>;
+  /** Anonymous objects, one per anonymous mmap (their names may repeat). */
+  anon: MemObject[];
+  tasks: Map<string, Task>;
+  taskOrder: Task[];
+  mms: Map<MmId, Mm>;
+  hosts: Host[];
+  names: Map<string, Vaddr>;
+  /** Events of the step under way. */
+  events: TraceEvent[];
+  /** Set once a command other than machine ran: machine must come first. */
+  started: boolean;
+}
+
+export function newObject(name: string, kind: ObjectKind, size: Bytes): MemObject {
+  return { name, kind, size, cache: new RangeSet(), host: null };
+}

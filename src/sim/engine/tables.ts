@@ -1,0 +1,92 @@
+/**
+ * Table pages. PGD and PUD pages keep their entries in a map; PMD and PTE
+ * pages keep runs (runs.ts), so that "512 present entries mapping consecutive
+ * pages with the same bits" is one record (SPEC 4). A PMD entry may point at
+ * an explicit PTE page, stand in a run of uniform private PTE pages (all full
+ * of consecutive pages with one set of bits, or all empty), be a hugetlb leaf,
+ * or be a MAP_SHARED_PT link mirroring the host's PMD entry at the same index.
+ */
+import type { Bits } from '../bits';
+import type { Level } from '../geometry';
+import type { RunKind } from './runs';
+import type { MemObject, Mm } from './state';
+
+/** Leaves lo..hi-1 map pages page0, page0+1, ... of obj with the same bits. */
+export interface PteRun {
+  lo: number;
+  hi: number;
+  obj: MemObject;
+  page0: number;
+  bits: Bits;
+}
+
+export class PteTable {
+  runs: PteRun[] = [];
+}
+
+export type PmdRun =
+  | { t: 'table'; lo: number; hi: number; table: PteTable }
+  /** Each entry: a private PTE page; obj null: all empty, else full from page0 + 512 k. */
+  | { t: 'uniform'; lo: number; hi: number; obj: MemObject | null; page0: number; bits: Bits }
+  /** hugetlb: each entry maps the 2 MiB at page0 + 512 k. */
+  | { t: 'leaf'; lo: number; hi: number; obj: MemObject; page0: number; bits: Bits }
+  /** MAP_SHARED_PT: each entry equals the host PMD page's entry at the same index. */
+  | { t: 'link'; lo: number; hi: number; host: PmdTable };
+
+export class PmdTable {
+  runs: PmdRun[] = [];
+  /** Mms whose PUD entry points here, each charged 4096 bytes (hugetlb shares). */
+  users: Mm[];
+  constructor(owner: Mm) {
+    this.users = [owner];
+  }
+  /** The mm charged for PTE pages below this table. */
+  get owner(): Mm {
+    return this.users[0]!;
+  }
+}
+
+export class DirTable {
+  readonly level: 'pgd' | 'pud';
+  readonly children = new Map<number, DirTable | PmdTable>();
+  constructor(level: 'pgd' | 'pud') {
+    this.level = level;
+  }
+}
+
+export const pteRunKind: RunKind<PteRun> = {
+  tail: (r, at) => ({ ...r, lo: at, page0: r.page0 + (at - r.lo) }),
+  joins: (a, b) => a.obj === b.obj && a.bits === b.bits && b.page0 === a.page0 + (a.hi - a.lo),
+};
+
+export const pmdRunKind: RunKind<PmdRun> = {
+  tail: (r, at) => {
+    switch (r.t) {
+      case 'table':
+        throw new Error('a single-entry run never splits');
+      case 'uniform':
+      case 'leaf':
+        return { ...r, lo: at, page0: r.obj === null ? 0 : r.page0 + (at - r.lo) * 512 };
+      case 'link':
+        return { ...r, lo: at };
+    }
+  },
+  joins: (a, b) => {
+    if (a.t === 'link' && b.t === 'link') return a.host === b.host;
+    if ((a.t === 'uniform' && b.t === 'uniform') || (a.t === 'leaf' && b.t === 'leaf')) {
+      if (a.obj !== b.obj) return false;
+      if (a.obj === null) return true;
+      return a.bits === b.bits && b.page0 === a.page0 + (a.hi - a.lo) * 512;
+    }
+    return false;
+  },
+};
+
+/** A leaf entry as a model speaks of it: the page it maps and its bits. */
+export interface LeafEntry {
+  obj: MemObject;
+  page: number;
+  bits: Bits;
+}
+
+export const LEVEL_BELOW: Record<'pgd' | 'pud' | 'pmd', Level> = { pgd: 'pud', pud: 'pmd', pmd: 'pte' };

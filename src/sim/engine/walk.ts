@@ -1,0 +1,92 @@
+/**
+ * Walking an mm's tables the way the MMU does, and the figures that come from
+ * walking them: translations and RSS.
+ */
+import { ENTRIES, PAGE_SIZE, indexAt, type Level, type Vaddr } from '../geometry';
+import { countIn, piecesIn, runAt } from './runs';
+import { DirTable, PmdTable, type LeafEntry, type PmdRun } from './tables';
+import type { Mm } from './state';
+
+const ENTRY_PAGES = 512;
+
+export function pudOf(mm: Mm, va: Vaddr): DirTable | null {
+  const t = mm.pgd.children.get(indexAt('pgd', va));
+  return t instanceof DirTable ? t : null;
+}
+
+export function pmdOf(mm: Mm, va: Vaddr): PmdTable | null {
+  const pud = pudOf(mm, va);
+  const t = pud?.children.get(indexAt('pud', va));
+  return t instanceof PmdTable ? t : null;
+}
+
+/** The PMD entry for va as the walk sees it, links followed into the host. */
+export function pmdEntry(pmd: PmdTable, va: Vaddr): PmdRun | null {
+  const i = indexAt('pmd', va);
+  const r = runAt(pmd.runs, i);
+  if (r?.t === 'link') return runAt(r.host.runs, i);
+  return r;
+}
+
+/** The leaf mapping va, and where a walk for it stops when there is none. */
+export function walkLeaf(mm: Mm, va: Vaddr): { leaf: LeafEntry | null; stop: Level; level: 'pte' | 'pmd' } {
+  const pud = pudOf(mm, va);
+  if (pud === null) return { leaf: null, stop: 'pgd', level: 'pte' };
+  const pmd = pmdOf(mm, va);
+  if (pmd === null) return { leaf: null, stop: 'pud', level: 'pte' };
+  const e = pmdEntry(pmd, va);
+  if (e === null) return { leaf: null, stop: 'pmd', level: 'pte' };
+  const k = indexAt('pmd', va);
+  const within = indexAt('pte', va);
+  switch (e.t) {
+    case 'leaf':
+      return { leaf: { obj: e.obj, page: e.page0 + (k - e.lo) * ENTRY_PAGES + within, bits: e.bits }, stop: 'pmd', level: 'pmd' };
+    case 'uniform':
+      if (e.obj === null) return { leaf: null, stop: 'pte', level: 'pte' };
+      return { leaf: { obj: e.obj, page: e.page0 + (k - e.lo) * ENTRY_PAGES + within, bits: e.bits }, stop: 'pte', level: 'pte' };
+    case 'table': {
+      const r = runAt(e.table.runs, within);
+      if (r === null) return { leaf: null, stop: 'pte', level: 'pte' };
+      return { leaf: { obj: r.obj, page: r.page0 + (within - r.lo), bits: r.bits }, stop: 'pte', level: 'pte' };
+    }
+    case 'link':
+      throw new Error('a host PMD page holds no links');
+  }
+}
+
+/** Populated leaves (in 4 KiB pages) of PMD entries [lo, hi). */
+export function pmdPages(pmd: PmdTable, lo = 0, hi = ENTRIES): number {
+  let n = 0;
+  for (const [a, b, r] of piecesIn(pmd.runs, lo, hi)) {
+    if (r === null) continue;
+    switch (r.t) {
+      case 'uniform':
+        if (r.obj !== null) n += (b - a) * ENTRY_PAGES;
+        break;
+      case 'leaf':
+        n += (b - a) * ENTRY_PAGES;
+        break;
+      case 'table':
+        n += countIn(r.table.runs, 0, ENTRY_PAGES);
+        break;
+      case 'link':
+        n += pmdPages(r.host, a, b);
+        break;
+    }
+  }
+  return n;
+}
+
+/** RSS in pages: populated leaves reachable from the mm's PGD. */
+export function rssPages(mm: Mm): number {
+  let n = 0;
+  for (const pud of mm.pgd.children.values()) {
+    if (!(pud instanceof DirTable)) continue;
+    for (const pmd of pud.children.values()) if (pmd instanceof PmdTable) n += pmdPages(pmd);
+  }
+  return n;
+}
+
+export function pageIndex(va: Vaddr): number {
+  return Math.floor(va / PAGE_SIZE);
+}

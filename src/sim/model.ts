@@ -1,0 +1,60 @@
+/**
+ * What every model of the kernel offers: the fast engine and the reference
+ * model used by the tests implement the same interface, so one runner and one
+ * set of property tests drive both.
+ */
+import type { Bits } from './bits';
+import type { Located } from './commands';
+import type { MmId, TraceEvent } from './events';
+import type { Bytes, Vaddr } from './geometry';
+
+export interface ProcessReport {
+  readonly name: string;
+  readonly alive: boolean;
+  /** Bytes of PUD, PMD and PTE pages charged to the task's mm (VmPTE); 0 once dead. */
+  readonly pgtables_bytes: Bytes;
+  /** 4 KiB pages the task's page tables map right now (through links too); 0 once dead. */
+  readonly rss_pages: number;
+  readonly oom_killed: boolean;
+  /** The process whose mm a thread shares; null for a process. */
+  readonly thread_of: string | null;
+  /** The signal that killed it, if one did. */
+  readonly signal: string | null;
+}
+
+export interface HostReport {
+  readonly file: string;
+  readonly refcount: number;
+  readonly pgtables_bytes: Bytes;
+}
+
+/** Where an address leads: the file page it maps and the leaf's bits. */
+export interface Translation {
+  readonly file: string;
+  /** Index of the 4 KiB page within the file. */
+  readonly page: number;
+  readonly bits: Bits;
+}
+
+export interface MemoryReport {
+  readonly ram_bytes: Bytes;
+  readonly pagetables_bytes: Bytes;
+  /** Page-cache (and hugetlb) pages in use. */
+  readonly file_bytes: Bytes;
+}
+
+export interface Model {
+  /** Applies one command; returns its events in canonical form (normalizeEvents). */
+  step(cmd: Located): TraceEvent[];
+  /** Every task ever created, in creation order. */
+  processes(): ProcessReport[];
+  /** Live host mms (MAP_SHARED_PT), in creation order. */
+  hosts(): HostReport[];
+  memory(): MemoryReport;
+  /** The task's translation of va, or null when no present leaf maps it. */
+  translate(task: string, va: Vaddr): Translation | null;
+  /** Names of mms for printing traces: process name, or `host:FILE`. */
+  mmName(mm: MmId): string;
+  /** Broken invariants of SPEC 1.8; empty when all hold. */
+  invariants(): string[];
+}
