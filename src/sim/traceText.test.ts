@@ -112,7 +112,7 @@ describe('eventText', () => {
       'fault   db2 0x7f00_0000_0000 +4 KiB write, host fault (1 page)',
       'fault   db2 0x7f00_0000_0000 +4 MiB read, hugetlb fault (2 huge pages)',
       'oom     db7 killed: could not allocate a file page for 0x7f00_0000_0000 (page tables 4 KiB, file pages 0 B)',
-      'exit    db1t (mm of db1 lives on)',
+      'exit    db1t (mm db1 kept by its other tasks)',
       'set     db1 1 PTE entry 0x7f00_0000_0000..0x7f00_0000_1000 = 0',
     ]);
   });

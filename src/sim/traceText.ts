@@ -67,7 +67,7 @@ export function eventText(e: TraceEvent, mmName: MmNamer): string {
       );
     }
     case 'exit':
-      return verb('exit', `${e.task}${e.lastTask ? ' (last task: mm torn down)' : ` (mm of ${mmName(e.mm)} lives on)`}`);
+      return verb('exit', `${e.task}${e.lastTask ? ' (last task: mm torn down)' : ` (mm ${mmName(e.mm)} kept by its other tasks)`}`);
     case 'host_release':
       return verb('release', `${mmName(e.host)}: last reference gone, host mm of ${e.file} torn down`);
     case 'host_create':

@@ -1,0 +1,71 @@
+/**
+ * The headless runner as a function of its inputs (argv, a file reader,
+ * output writers, a model factory) returning the exit code, so tests run it
+ * without a process; sim.ts only wires it to Node.
+ */
+import { formatParseError } from '../scenario/errors';
+import { parse } from '../scenario/parser';
+import { printCommand } from '../scenario/printer';
+import { withoutSharedPt } from '../sim/commands';
+import type { Model } from '../sim/model';
+import { runScenario } from '../sim/report';
+import { traceText } from '../sim/traceText';
+import { parseArgs, USAGE } from './options';
+import { summaryLines } from './summary';
+
+export interface CliIo {
+  /** The file's text; throws when it cannot be read. */
+  readonly readFile: (path: string) => string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_INVARIANT = 1;
+export const EXIT_USAGE = 2;
+
+/** Runs the scenario named in argv; returns the exit status of SPEC 3. */
+export function runCli(argv: readonly string[], io: CliIo, createModel: () => Model): number {
+  const args = parseArgs(argv);
+  if (args.kind === 'help') {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  if (args.kind === 'usage-error') {
+    io.stderr(`sim: ${args.message}\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const { file, json } = args.options;
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (e) {
+    io.stderr(`sim: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const parsed = parse(text);
+  if (!parsed.ok) {
+    io.stderr(`${file}:${formatParseError(parsed.error)}\n`);
+    return EXIT_USAGE;
+  }
+  const commands = args.options.withoutSharedPt ? withoutSharedPt(parsed.commands) : parsed.commands;
+  const model = createModel();
+  const trace: string[] = [];
+  let index = 0;
+  const report = runScenario(model, commands, {
+    onStep: (record) => {
+      if (json) return;
+      const command = commands[index++];
+      trace.push(`line ${record.line}: ${command === undefined ? '?' : printCommand(command.command)}`);
+      // Names now, while every mm of the step is still known to the model.
+      for (const l of traceText(record.events, (mm) => model.mmName(mm))) trace.push('  ' + l);
+    },
+  });
+  if (json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+  else io.stdout([...summaryLines(file, report), '', 'trace', ...trace, ''].join('\n'));
+  if (!report.ok) {
+    io.stderr(`sim: ${file}: invariants broken: ${report.invariants[0] ?? ''}\n`);
+    return EXIT_INVARIANT;
+  }
+  return EXIT_OK;
+}
