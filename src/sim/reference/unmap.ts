@@ -1,0 +1,92 @@
+/**
+ * Taking mappings down: munmap's order of work (unlink, unshare, clear, remove
+ * the VMAs, flush, free what no VMA needs), an mm's teardown at exit or kill, and
+ * a host's release at its last reference.
+ */
+import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE, USER_TOP, type Level, type Vaddr } from '../geometry';
+import { unshareRange } from './hugetlb';
+import { forgetHost, hostUnref, regionsIn, unlinkRegion } from './ptshare';
+import type { Host, Mm, Out, RefState } from './state';
+import { eventMm, freeTable, seenBy, unlinkChild } from './tables';
+import { anyVmaIn, removeRange } from './vmas';
+import { leavesIn, linksAt } from './walk';
+
+/** Clears every populated leaf mm reaches in [start, end); adds who saw it to `seen`. */
+export function clearLeaves(out: Out, mm: Mm, start: Vaddr, end: Vaddr, seen: Set<number>): boolean {
+  let any = false;
+  for (const v of leavesIn(mm, start, end)) {
+    const who = seenBy(v.table);
+    v.table.entries[v.index] = undefined;
+    out.push({ k: 'clear', mm: eventMm(v.table, mm), level: v.table.level, va: v.va, len: v.len, seenBy: who });
+    for (const id of who) seen.add(id);
+    any = true;
+  }
+  return any;
+}
+
+export function tlbEvent(out: Out, seen: Set<number>, start: Vaddr, end: Vaddr): void {
+  if (seen.size === 0) return;
+  out.push({ k: 'tlb', mms: [...seen].sort((a, b) => a - b), va: start, len: end - start });
+}
+
+const SPAN_OF_CHILD: Record<'pgd' | 'pud' | 'pmd', number> = { pgd: PGDIR_SIZE, pud: PUD_SIZE, pmd: PMD_SIZE };
+
+/**
+ * Frees, bottom-up, each of mm's own tables whose span holds no VMA of mm
+ * (SPEC 1.2: PTE page per 2 MiB, PMD page per 1 GiB, PUD page per 512 GiB).
+ */
+export function freeEmptyTables(st: RefState, out: Out, mm: Mm): void {
+  for (const level of ['pmd', 'pud', 'pgd'] as const) {
+    const span = SPAN_OF_CHILD[level];
+    for (const l of linksAt(mm, level, 0, USER_TOP)) {
+      // Links into a host and PMD pages other mms still use are not ours to free.
+      if (l.table.owner !== mm || l.child.owner !== mm || l.child.refs.length > 1) continue;
+      if (anyVmaIn(mm, l.va, l.va + span)) continue;
+      if (l.child.entries.some((e) => e !== undefined)) throw new Error(`freeing a non-empty ${l.child.level} table`);
+      unlinkChild(l.table, l.index);
+      freeTable(st, l.child);
+      out.push({ k: 'free', mm: mm.id, level: l.child.level as Level, va: l.va, count: 1 });
+    }
+  }
+}
+
+/**
+ * munmap's work on [start, end) of mm, the range already checked. Returns the
+ * hosts whose last reference this dropped; the caller releases them after.
+ */
+export function unmapRange(st: RefState, out: Out, mm: Mm, start: Vaddr, end: Vaddr, flush: boolean): Host[] {
+  const regions = regionsIn(mm, start, end);
+  const seen = new Set<number>();
+  for (const host of regions) if (unlinkRegion(out, mm, host)) seen.add(mm.id);
+  if (unshareRange(out, mm, start, end)) seen.add(mm.id);
+  clearLeaves(out, mm, start, end, seen);
+  removeRange(mm, start, end);
+  if (flush) tlbEvent(out, seen, start, end);
+  freeEmptyTables(st, out, mm);
+  return regions.filter((host) => hostUnref(out, host, mm.id));
+}
+
+/** Frees the PGD of an mm whose every other table is gone. */
+function freePgd(st: RefState, out: Out, mm: Mm): void {
+  const pgd = mm.pgd;
+  if (pgd === null) return;
+  freeTable(st, pgd);
+  mm.pgd = null;
+  mm.alive = false;
+  out.push({ k: 'free', mm: mm.id, level: 'pgd', va: 0, count: 1 });
+}
+
+/** The host's teardown at refcount 0: its PTEs cleared, its tables and PGD freed. */
+export function releaseHost(st: RefState, out: Out, host: Host): void {
+  out.push({ k: 'host_release', host: host.mm.id, file: host.obj.name });
+  unmapRange(st, out, host.mm, 0, USER_TOP, false);
+  freePgd(st, out, host.mm);
+  forgetHost(st, host);
+}
+
+/** An mm's end (exit of its last task, a fatal signal, an OOM kill): everything goes. */
+export function teardownMm(st: RefState, out: Out, mm: Mm): void {
+  const released = unmapRange(st, out, mm, 0, USER_TOP, false);
+  freePgd(st, out, mm);
+  for (const host of released) releaseHost(st, out, host);
+}
