@@ -219,39 +219,72 @@ function continues(a: EffectEvent, b: EffectEvent): boolean {
   }
 }
 
-function merge(a: EffectEvent, b: EffectEvent): EffectEvent {
-  switch (a.k) {
+/** The length or count of b added to a (a is a private copy). */
+function absorb(a: { len?: number; count?: number }, b: EffectEvent): void {
+  if ('count' in b && a.count !== undefined) a.count += b.count;
+  else if ('len' in b && a.len !== undefined) a.len += b.len;
+}
+
+/**
+ * The attributes two effects must share to merge. Sorting by them before the
+ * address makes every mergeable pair adjacent, so the canonical form does not
+ * depend on the order a model emitted its effects in.
+ */
+function attrs(e: EffectEvent): string {
+  switch (e.k) {
     case 'fill':
-      return { ...a, count: a.count + (b as typeof a).count };
-    case 'alloc':
-      return { ...a, count: a.count + (b as typeof a).count };
-    case 'free':
-      return { ...a, count: a.count + (b as typeof a).count };
+      return e.file;
     case 'fault':
-    case 'link':
-    case 'share':
+      return `${e.kind}/${e.access}`;
+    case 'alloc':
+      return `${e.level}/${e.charged}`;
+    case 'free':
+      return e.level;
     case 'set':
+      return `${e.level}/${e.bits}`;
     case 'prot':
+      return `${e.level}/${e.bits}/${e.seenBy.join(',')}`;
     case 'clear':
+      return `${e.level}/${e.seenBy.join(',')}`;
+    case 'link':
     case 'unlink':
-    case 'unshare':
-      return { ...a, len: a.len + (b as typeof a).len };
+      return String(e.host);
+    case 'share':
+      return String(e.from);
+    case 'tlb':
+      return e.mms.join(',');
     default:
-      return a;
+      return '';
   }
 }
 
-function compareEffects(a: EffectEvent, b: EffectEvent): number {
-  return phase(a) - phase(b) || mmOf(a) - mmOf(b) || addrOf(a) - addrOf(b);
+/** A key equal for effects that may merge: phase, mm and attributes. */
+export function mergeKey(e: EffectEvent): string {
+  return `${phase(e)}|${mmOf(e)}|${attrs(e)}`;
+}
+
+/** Extends `into` (a model's own fresh event) by `e` when e continues it. */
+export function tryAbsorb(into: EffectEvent, e: EffectEvent): boolean {
+  if (!continues(into, e)) return false;
+  absorb(into as { len?: number; count?: number }, e);
+  return true;
 }
 
 function canonicalSet(set: EffectEvent[]): EffectEvent[] {
-  const sorted = [...set].sort(compareEffects);
+  const keyed = set.map((e) => ({ e, key: mergeKey(e), phase: phase(e), mm: mmOf(e), addr: addrOf(e) }));
+  keyed.sort((a, b) => a.phase - b.phase || a.mm - b.mm || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.addr - b.addr);
   const out: EffectEvent[] = [];
-  for (const e of sorted) {
+  let owned = false; // whether out's last element is our own copy
+  for (const { e } of keyed) {
     const last = out[out.length - 1];
-    if (last !== undefined && continues(last, e)) out[out.length - 1] = merge(last, e);
-    else out.push(e);
+    if (last !== undefined && continues(last, e)) {
+      if (!owned) out[out.length - 1] = { ...last };
+      owned = true;
+      absorb(out[out.length - 1] as { len?: number; count?: number }, e);
+    } else {
+      out.push(e);
+      owned = false;
+    }
   }
   return out;
 }

@@ -54,7 +54,9 @@ export function vmaSource(vma: Vma): Source {
  * The sink of a touch: `faulter` took the faults (`kind`), tables are charged
  * to the PMD page's owner, file pages come into the cache as leaves are filled.
  */
-export function touchSink(m: Machine, faulter: Mm, vma: Vma, access: Access, kind: FaultKind): Sink {
+export type TouchSink = Sink;
+
+export function touchSink(m: Machine, faulter: Mm, vma: Vma, access: Access, kind: FaultKind): TouchSink {
   const fault = (va: Vaddr, len: number): void => emit(m, { k: 'fault', mm: faulter.id, va, len, access, kind });
   const set = (owner: Mm, va: Vaddr, len: number, bits: Bits): void => emit(m, { k: 'set', mm: owner.id, level: 'pte', va, len, bits });
   return {

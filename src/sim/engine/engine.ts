@@ -20,7 +20,6 @@ import { rssPages, walkLeaf } from './walk';
 
 export function createEngine(): Model {
   let m: Machine = createMachine();
-  const deadNames = new Map<MmId, string>();
 
   function liveTask(name: string): Task | SyscallError {
     const t = m.tasks.get(name);
@@ -106,9 +105,9 @@ export function createEngine(): Model {
   return {
     step(cmd: Located): TraceEvent[] {
       m.events = [];
+      m.markerAt = 0;
       const err = run(cmd.command);
       if (err !== null) emit(m, { k: 'error', errno: err.errno, message: err.message });
-      for (const mm of m.mms.values()) deadNames.set(mm.id, mm.name);
       return normalizeEvents(m.events);
     },
     processes(): ProcessReport[] {
@@ -135,7 +134,7 @@ export function createEngine(): Model {
       return leaf === null ? null : { file: leaf.obj.name, page: leaf.page, bits: leaf.bits };
     },
     mmName(mm: MmId): string {
-      return m.mms.get(mm)?.name ?? deadNames.get(mm) ?? `mm${mm}`;
+      return m.mmNames.get(mm) ?? `mm${mm}`;
     },
     invariants(): string[] {
       return checkInvariants(m);

@@ -43,7 +43,7 @@ const ENTRY_PAGES = PMD_SIZE / PAGE_SIZE;
 export function applyLeafOp(pmd: PmdTable, base: Vaddr, lo: Vaddr, hi: Vaddr, op: LeafOp, src: Source | null, sink: Sink): void {
   const e0 = Math.floor((lo - base) / PMD_SIZE);
   const e1 = Math.ceil((hi - base) / PMD_SIZE);
-  const pieces = [...piecesIn(pmd.runs, e0, e1)];
+  const pieces = piecesIn(pmd.runs, e0, e1);
   for (const [x, y, run] of pieces) {
     const vx = Math.max(lo, base + x * PMD_SIZE);
     const vy = Math.min(hi, base + y * PMD_SIZE);
@@ -145,7 +145,7 @@ function applyTable(pmd: PmdTable, base: Vaddr, i: number, table: PteTable, lo: 
   const p0 = (lo - s) / PAGE_SIZE;
   const p1 = (hi - s) / PAGE_SIZE;
   const fresh: PteRun[] = [];
-  for (const [a, b, r] of [...piecesIn(table.runs, p0, p1)]) {
+  for (const [a, b, r] of piecesIn(table.runs, p0, p1)) {
     const va = s + a * PAGE_SIZE;
     const len = (b - a) * PAGE_SIZE;
     if (r === null) {

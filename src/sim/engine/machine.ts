@@ -3,7 +3,7 @@
  * of SPEC 1.6, and the event sink of the step under way.
  */
 import { DEFAULT_RAM, DEFAULT_SEED } from '../commands';
-import type { EffectEvent, MarkerEvent } from '../events';
+import { isMarker, tryAbsorb, type EffectEvent, type MarkerEvent } from '../events';
 import { PAGE_SIZE, type Bytes } from '../geometry';
 import { seedState } from '../random';
 import type { Machine, Mm } from './state';
@@ -26,6 +26,8 @@ export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptR
     hosts: [],
     names: new Map(),
     events: [],
+    markerAt: 0,
+    mmNames: new Map(),
     started: false,
   };
 }
@@ -34,7 +36,23 @@ export function freeFrames(m: Machine): number {
   return m.frames - m.usedFrames;
 }
 
+/** How far back emit looks for an effect to extend: a touch cycles through a few kinds. */
+const LOOKBACK = 8;
+
+/**
+ * Records an event. An effect that continues one of the last few recorded
+ * since the last marker is folded into it at once, which normalizeEvents would
+ * do anyway: a 300 GiB touch stays a handful of events, not some per 1 GiB span.
+ */
 export function emit(m: Machine, e: EffectEvent | MarkerEvent): void {
+  if (isMarker(e)) {
+    m.markerAt = m.events.length + 1;
+    m.events.push(e);
+    return;
+  }
+  for (let i = m.events.length - 1; i >= Math.max(m.markerAt, m.events.length - LOOKBACK); i--) {
+    if (tryAbsorb(m.events[i] as EffectEvent, e)) return;
+  }
   m.events.push(e);
 }
 

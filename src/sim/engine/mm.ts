@@ -10,6 +10,7 @@ export function newMm(m: Machine, name: string, isHost: boolean): Mm {
   const mm: Mm = { id: m.nextMmId++, name, isHost, pgd: new DirTable('pgd'), vmas: [], charged: 0, tasks: [], alive: true };
   takeTables(m, null, 1);
   m.mms.set(mm.id, mm);
+  m.mmNames.set(mm.id, name);
   return mm;
 }
 

@@ -78,7 +78,7 @@ function protectVma(m: Machine, mm: Mm, v: Vma, prot: Prot, flushed: Set<MmId>):
 function protectHuge(m: Machine, mm: Mm, runs: PmdRun[], base: Vaddr, a: Vaddr, b: Vaddr, prot: Prot, shared: boolean, flushed: Set<MmId>): void {
   const e0 = indexAt('pmd', a);
   const e1 = indexAt('pmd', b - 1) + 1;
-  for (const [x, y, r] of [...piecesIn(runs, e0, e1)]) {
+  for (const [x, y, r] of piecesIn(runs, e0, e1)) {
     if (r?.t !== 'leaf') continue;
     const to = protectBits(r.bits, prot, shared);
     if (to === r.bits) continue;

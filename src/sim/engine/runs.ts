@@ -67,19 +67,23 @@ export function coalesce<R extends Run>(runs: R[], kind: RunKind<R>): void {
   runs.length = w;
 }
 
-/** The pieces of [lo, hi): each run overlapping it (clipped) and each gap, in order. */
-export function* piecesIn<R extends Run>(runs: readonly R[], lo: number, hi: number): Generator<[number, number, R | null]> {
+/**
+ * The pieces of [lo, hi): each run overlapping it (clipped) and each gap, in
+ * order. An array, not a generator: callers change the runs while they walk.
+ */
+export function piecesIn<R extends Run>(runs: readonly R[], lo: number, hi: number): [number, number, R | null][] {
+  const out: [number, number, R | null][] = [];
   let at = lo;
   for (let k = firstRunAbove(runs, lo); k < runs.length && at < hi; k++) {
     const r = runs[k]!;
     if (r.lo >= hi) break;
-    if (r.lo > at) yield [at, r.lo, null];
-    const a = Math.max(at, r.lo);
+    if (r.lo > at) out.push([at, r.lo, null]);
     const b = Math.min(hi, r.hi);
-    yield [a, b, r];
+    out.push([Math.max(at, r.lo), b, r]);
     at = b;
   }
-  if (at < hi) yield [at, hi, null];
+  if (at < hi) out.push([at, hi, null]);
+  return out;
 }
 
 export function countIn<R extends Run>(runs: readonly R[], lo: number, hi: number): number {

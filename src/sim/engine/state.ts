@@ -88,6 +88,10 @@ export interface Machine {
   names: Map<string, Vaddr>;
   /** Events of the step under way. */
   events: TraceEvent[];
+  /** Index just past the last marker in events (see emit). */
+  markerAt: number;
+  /** Every mm's name, kept after it is freed, for traces. */
+  mmNames: Map<MmId, string>;
   /** Set once a command other than machine ran: machine must come first. */
   started: boolean;
 }

@@ -37,6 +37,9 @@ export class PmdTable {
   runs: PmdRun[] = [];
   /** Mms whose PUD entry points here, each charged 4096 bytes (hugetlb shares). */
   users: Mm[];
+  /** Scratch for the invariant check: the check that last saw this page, and how often. */
+  seenBy = 0;
+  seenCount = 0;
   constructor(owner: Mm) {
     this.users = [owner];
   }

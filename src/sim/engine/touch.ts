@@ -7,7 +7,7 @@
 import type { Access } from '../commands';
 import { PAGE_SIZE, PMD_SIZE, PUD_SIZE, alignDown, alignUp, hex, indexAt, type Vaddr } from '../geometry';
 import { applyLeafOp } from './leafops';
-import { ensurePmd, ensurePud, touchSink, vmaSource } from './alloc';
+import { ensurePmd, ensurePud, touchSink, vmaSource, type TouchSink } from './alloc';
 import { leafAllows, touchRule, vmaAllows } from './faultbits';
 import { findOomPoint, totalCost, type CostItem, type OomPoint } from './oom';
 import { freeFrames, emit } from './machine';
@@ -78,6 +78,7 @@ function firstFault(mm: Mm, lo: Vaddr, hi: Vaddr, access: Access): Vaddr {
 
 /** Runs the touch span by span; false when the task was OOM-killed. */
 function runSpans(m: Machine, task: Task, vma: Vma, lo: Vaddr, hi: Vaddr, access: Access): boolean {
+  const sink = touchSink(m, task.mm, vma, access, vma.host !== null ? 'host' : 'normal');
   for (let s = alignDown(lo, PUD_SIZE); s < hi; s += PUD_SIZE) {
     const a = Math.max(lo, s);
     const b = Math.min(hi, s + PUD_SIZE);
@@ -85,8 +86,8 @@ function runSpans(m: Machine, task: Task, vma: Vma, lo: Vaddr, hi: Vaddr, access
       vma.obj.kind === 'hugetlb'
         ? hugetlbTouchSpan(m, task.mm, vma, a, b, access)
         : vma.host !== null
-          ? ptshareTouchSpan(m, task.mm, vma, a, b, access)
-          : normalTouchSpan(m, task.mm, vma, a, b, access);
+          ? ptshareTouchSpan(m, task.mm, vma, a, b, access, sink)
+          : normalTouchSpan(m, task.mm, vma, a, b, access, sink);
     if (oom !== null) {
       emit(m, {
         k: 'oom',
@@ -128,7 +129,7 @@ export function plainCostTotal(vma: Vma, pmd: PmdTable | null, a: Vaddr, b: Vadd
 }
 
 /** A touch of one span of an ordinary mapping; the OOM point if it ran out. */
-function normalTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access): OomPoint | null {
+function normalTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access, sink: TouchSink): OomPoint | null {
   const pmd = pmdOf(mm, a);
   const upper: CostItem[] = [];
   if (pudOf(mm, a) === null) upper.push({ va: a, count: 1, need: 'pud' });
@@ -139,14 +140,13 @@ function normalTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, acces
     oom = findOomPoint(plainCosts(mm, vma, pmd, a, b, upper), freeFrames(m));
     if (oom !== null) end = oom.va;
   }
-  const sink = touchSink(m, mm, vma, access, 'normal');
   if (end > a) applyLeafOp(ensurePmd(m, mm, a), alignDown(a, PUD_SIZE), a, end, touchRule(vma, access), vmaSource(vma), sink);
   if (oom !== null) allocateUpTo(m, mm, oom, sink);
   return oom;
 }
 
 /** The allocations of the failing page's fault that came before the one that failed. */
-export function allocateUpTo(m: Machine, mm: Mm, oom: OomPoint, sink: ReturnType<typeof touchSink>): void {
+export function allocateUpTo(m: Machine, mm: Mm, oom: OomPoint, sink: TouchSink): void {
   if (oom.need === 'pud') return;
   if (oom.need === 'pmd') return void ensurePud(m, mm, oom.va);
   const pmd = ensurePmd(m, mm, oom.va);
@@ -154,7 +154,7 @@ export function allocateUpTo(m: Machine, mm: Mm, oom: OomPoint, sink: ReturnType
 }
 
 /** An empty PTE page at va's entry if the entry is empty. */
-export function ensurePteTable(pmd: PmdTable, va: Vaddr, sink: ReturnType<typeof touchSink>): void {
+export function ensurePteTable(pmd: PmdTable, va: Vaddr, sink: TouchSink): void {
   const i = indexAt('pmd', va);
   if (runAt(pmd.runs, i) !== null) return;
   const runs = pmd.runs;

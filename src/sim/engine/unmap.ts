@@ -50,7 +50,7 @@ export function clearLeaves(m: Machine, mm: Mm, vma: Vma, lo: Vaddr, hi: Vaddr, 
 function clearHugeLeaves(m: Machine, mm: Mm, pmd: PmdTable, base: Vaddr, a: Vaddr, b: Vaddr, flushed: Set<MmId>): void {
   const e0 = indexAt('pmd', a);
   const e1 = indexAt('pmd', b - 1) + 1;
-  for (const [x, y, r] of [...piecesIn(pmd.runs, e0, e1)]) {
+  for (const [x, y, r] of piecesIn(pmd.runs, e0, e1)) {
     if (r?.t !== 'leaf') continue;
     emit(m, { k: 'clear', mm: mm.id, level: 'pmd', va: base + x * PMD_SIZE, len: (y - x) * PMD_SIZE, seenBy: [mm.id] });
     replaceRange(pmd.runs, pmdRunKind, x, y, []);
@@ -65,7 +65,7 @@ function unlink(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr, flushed: Set<MmId>): v
     if (pmd === null) continue;
     const e0 = indexAt('pmd', Math.max(lo, s));
     const e1 = indexAt('pmd', Math.min(hi, s + PUD_SIZE) - 1) + 1;
-    for (const [x, y, r] of [...piecesIn(pmd.runs, e0, e1)]) {
+    for (const [x, y, r] of piecesIn(pmd.runs, e0, e1)) {
       if (r?.t !== 'link') continue;
       emit(m, { k: 'unlink', mm: mm.id, va: s + x * PMD_SIZE, len: (y - x) * PMD_SIZE, host: r.host.owner.id });
       replaceRange(pmd.runs, pmdRunKind, x, y, []);
@@ -143,7 +143,7 @@ function freePmdTable(m: Machine, mm: Mm, pud: DirTable, i: number, pmd: PmdTabl
 export function freePteTables(m: Machine, mm: Mm, pmd: PmdTable, base: Vaddr, a: Vaddr, b: Vaddr): void {
   const e0 = indexAt('pmd', a);
   const e1 = indexAt('pmd', b - 1) + 1;
-  for (const [x, y, r] of [...piecesIn(pmd.runs, e0, e1)]) {
+  for (const [x, y, r] of piecesIn(pmd.runs, e0, e1)) {
     if (r === null || r.t === 'link' || r.t === 'leaf') continue;
     replaceRange(pmd.runs, pmdRunKind, x, y, []);
     releaseTables(m, pmd.owner, y - x);

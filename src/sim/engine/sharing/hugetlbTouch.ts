@@ -59,7 +59,7 @@ function applyHuge(m: Machine, mm: Mm, vma: Vma, pmd: PmdTable, base: Vaddr, e0:
   const fresh: PmdRun[] = [];
   const fault = (va: Vaddr, len: number): void => emit(m, { k: 'fault', mm: mm.id, va, len, access, kind: 'hugetlb' });
   const set = (va: Vaddr, len: number, bits: Bits): void => emit(m, { k: 'set', mm: mm.id, level: 'pmd', va, len, bits });
-  for (const [x, y, r] of [...piecesIn(pmd.runs, e0, e1)]) {
+  for (const [x, y, r] of piecesIn(pmd.runs, e0, e1)) {
     const va = base + x * PMD_SIZE;
     const len = (y - x) * PMD_SIZE;
     if (r === null) {

@@ -7,7 +7,7 @@
 import type { Access } from '../../commands';
 import { PMD_SIZE, PUD_SIZE, alignDown, indexAt, type Vaddr } from '../../geometry';
 import { applyLeafOp } from '../leafops';
-import { ensurePmd, ensurePud, touchSink, vmaSource } from '../alloc';
+import { ensurePmd, ensurePud, vmaSource, type TouchSink } from '../alloc';
 import { touchRule } from '../faultbits';
 import { emit, freeFrames } from '../machine';
 import { findOomPoint, totalCost, type CostItem, type OomPoint } from '../oom';
@@ -25,7 +25,7 @@ function emptyEntries(pmd: PmdTable | null, e0: number, e1: number): [number, nu
   return out;
 }
 
-export function ptshareTouchSpan(m: Machine, guest: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access): OomPoint | null {
+export function ptshareTouchSpan(m: Machine, guest: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access, sink: TouchSink): OomPoint | null {
   const host = vma.host!.mm;
   const base = alignDown(a, PUD_SIZE);
   const upper: CostItem[] = [];
@@ -41,7 +41,6 @@ export function ptshareTouchSpan(m: Machine, guest: Mm, vma: Vma, a: Vaddr, b: V
     oom = findOomPoint(plainCosts(host, vma, hostPmd0, a, b, upper), freeFrames(m));
     if (oom !== null) end = oom.va;
   }
-  const sink = touchSink(m, guest, vma, access, 'host');
   // The failing page's chunk links first when the host already had a PTE page there.
   const hostHadEntry = oom !== null && hostPmd0 !== null && runAt(hostPmd0.runs, indexAt('pmd', oom.va)) !== null;
   if (end > a) {

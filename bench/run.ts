@@ -1,0 +1,59 @@
+/**
+ * npm run bench: the seed's numbers at full scale through the same engine the
+ * lessons use (SPEC 4, 7), and a small detailed case in faults per second.
+ */
+import { formatBytes } from '../src/sim/geometry';
+import type { Command, Located } from '../src/sim/commands';
+import { measure, type Measurement } from './measure';
+import { sgaScenario, SGA_BASE, type Sharing } from './sga';
+
+const GiB = 2 ** 30;
+const TiB = 2 ** 40;
+
+function line(label: string, m: Measurement): void {
+  const killed = m.report.processes.filter((p) => p.oom_killed).length;
+  const pte = m.pagesByLevel.pte * 4096;
+  console.log(
+    `${label.padEnd(44)} ${m.seconds.toFixed(2).padStart(6)} s  heap ${formatBytes(m.peakHeapBytes).padStart(10)}  ` +
+      `PTE pages ${pte} B (${formatBytes(pte)})  all tables ${formatBytes(m.report.pagetables_bytes)}  OOM kills ${killed}`,
+  );
+}
+
+function sga(label: string, sharing: Sharing, ram: number): Measurement {
+  const m = measure(sgaScenario(1500, 300 * GiB, sharing, ram));
+  line(label, m);
+  return m;
+}
+
+/** 64 processes × 64 MiB, touched one page per command. */
+function detailed(): void {
+  const cmds: Command[] = [{ op: 'file', name: 'f', size: 64 * 2 ** 20, hugetlb: false }];
+  const procs = 64;
+  const pages = (64 * 2 ** 20) / 4096;
+  for (let p = 0; p < procs; p++) {
+    const task = `p${p}`;
+    cmds.push({ op: 'process', name: task });
+    cmds.push({
+      op: 'mmap', task, addr: { kind: 'abs', value: SGA_BASE }, len: 64 * 2 ** 20,
+      prot: { read: true, write: true, exec: false },
+      flags: { shared: true, private: false, sharedPt: false, fixed: false }, file: 'f', offset: 0, as: null,
+    });
+    for (let i = 0; i < pages; i++) cmds.push({ op: 'touch', task, addr: { kind: 'abs', value: SGA_BASE + i * 4096 }, len: null, access: 'write' });
+  }
+  const located: Located[] = cmds.map((command, i) => ({ line: i + 1, command }));
+  const m = measure(located, 4096);
+  const faults = procs * pages;
+  console.log(
+    `${'64 processes x 64 MiB, page by page'.padEnd(44)} ${m.seconds.toFixed(2).padStart(6)} s  heap ${formatBytes(m.peakHeapBytes).padStart(10)}  ` +
+      `${Math.round(faults / m.seconds)} faults/s  all tables ${formatBytes(m.report.pagetables_bytes)}`,
+  );
+}
+
+console.log('seed scenario: 1500 clients x 300 GiB SGA, fully touched');
+const big = sga('no sharing, 2 TiB RAM', 'none', 2 * TiB);
+const expectedPte = 153_600 * 4096 * 1500;
+if (big.pagesByLevel.pte * 4096 !== expectedPte) throw new Error(`PTE bytes ${big.pagesByLevel.pte * 4096} != ${expectedPte}`);
+sga('no sharing, 512 GiB RAM', 'none', 512 * GiB);
+sga('MAP_SHARED_PT, 512 GiB RAM', 'shared_pt', 512 * GiB);
+sga('hugetlb PMD sharing, 512 GiB RAM', 'hugetlb', 512 * GiB);
+detailed();
