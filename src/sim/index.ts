@@ -5,4 +5,5 @@ export * from './commands';
 export * from './events';
 export * from './model';
 export * from './report';
-export { createEngine } from './engine/engine';
+export * from './view';
+export { createEngine, type Engine } from './engine/engine';

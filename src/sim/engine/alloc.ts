@@ -30,7 +30,7 @@ export function ensurePmd(m: Machine, mm: Mm, va: Vaddr): PmdTable {
   const have = pmdOf(mm, va);
   if (have !== null) return have;
   const pud = ensurePud(m, mm, va);
-  const t = new PmdTable(mm);
+  const t = new PmdTable(mm, `${mm.id}/${indexAt('pgd', va)}/${indexAt('pud', va)}`);
   pud.children.set(indexAt('pud', va), t);
   takeTables(m, mm, 1);
   emit(m, { k: 'alloc', mm: mm.id, level: 'pmd', va: alignDown(va, PUD_SIZE), count: 1, charged: mm.id });

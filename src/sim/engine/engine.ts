@@ -15,11 +15,25 @@ import { mprotect } from './mprotect';
 import { unmapChecked } from './munmap';
 import { createProcess, createThread, exitTask, forkProcess } from './lifecycle';
 import { touch } from './touch';
+import { buildView } from './view';
+import { cloneMachine } from './clone';
+import type { ViewOptions, WorldView } from '../view';
 import { newObject, type Machine, type Task } from './state';
 import { rssPages, walkLeaf } from './walk';
 
-export function createEngine(): Model {
-  let m: Machine = createMachine();
+/** The engine: a Model that can also show a window of its world and copy itself. */
+export interface Engine extends Model {
+  view(options: ViewOptions): WorldView;
+  /** A deep copy at this step (a checkpoint). */
+  clone(): Engine;
+}
+
+export function createEngine(): Engine {
+  return engineOver(createMachine());
+}
+
+function engineOver(initial: Machine): Engine {
+  let m: Machine = initial;
 
   function liveTask(name: string): Task | SyscallError {
     const t = m.tasks.get(name);
@@ -138,6 +152,12 @@ export function createEngine(): Model {
     },
     invariants(): string[] {
       return checkInvariants(m);
+    },
+    view(options: ViewOptions): WorldView {
+      return buildView(m, options);
+    },
+    clone(): Engine {
+      return engineOver(cloneMachine(m));
     },
   };
 }

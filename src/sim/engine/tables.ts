@@ -40,8 +40,11 @@ export class PmdTable {
   /** Scratch for the invariant check: the check that last saw this page, and how often. */
   seenBy = 0;
   seenCount = 0;
-  constructor(owner: Mm) {
+  /** Path id of the tree it was created in (see view.ts). */
+  readonly id: string;
+  constructor(owner: Mm, id: string) {
     this.users = [owner];
+    this.id = id;
   }
   /** The mm charged for PTE pages below this table. */
   get owner(): Mm {

@@ -1,0 +1,101 @@
+/**
+ * A deep copy of the machine, sharing nothing with the original, so the
+ * worker can keep checkpoints and go back in time without replaying from the
+ * start. Tables shared between mms (hugetlb PMD pages, a host's PMD page that
+ * guests link to) stay shared in the copy.
+ */
+import { DirTable, PmdTable, PteTable, type PmdRun } from './tables';
+import type { Host, Machine, MemObject, Mm, Task, Vma } from './state';
+
+export function cloneMachine(src: Machine): Machine {
+  const objs = new Map<MemObject, MemObject>();
+  const mms = new Map<Mm, Mm>();
+  const hosts = new Map<Host, Host>();
+  const pmds = new Map<PmdTable, PmdTable>();
+
+  const obj = (o: MemObject): MemObject => {
+    let c = objs.get(o);
+    if (c === undefined) {
+      c = { name: o.name, kind: o.kind, size: o.size, cache: o.cache.clone(), host: null };
+      objs.set(o, c);
+      c.host = o.host === null ? null : host(o.host);
+    }
+    return c;
+  };
+  const host = (h: Host): Host => {
+    let c = hosts.get(h);
+    if (c === undefined) {
+      c = { mm: null as unknown as Mm, obj: null as unknown as MemObject, start: h.start, len: h.len, offset: h.offset, guests: [] };
+      hosts.set(h, c);
+      Object.assign(c, { mm: mm(h.mm), obj: obj(h.obj) });
+      c.guests = h.guests.map(mm);
+    }
+    return c;
+  };
+  const vma = (v: Vma): Vma => ({ ...v, prot: { ...v.prot }, obj: obj(v.obj), host: v.host === null ? null : host(v.host) });
+  const pmd = (t: PmdTable): PmdTable => {
+    let c = pmds.get(t);
+    if (c === undefined) {
+      c = new PmdTable(null as unknown as Mm, t.id);
+      pmds.set(t, c);
+      c.users = t.users.map(mm);
+      c.runs = t.runs.map(run);
+    }
+    return c;
+  };
+  const run = (r: PmdRun): PmdRun => {
+    switch (r.t) {
+      case 'table': {
+        const t = new PteTable();
+        t.runs = r.table.runs.map((p) => ({ ...p, obj: obj(p.obj) }));
+        return { ...r, table: t };
+      }
+      case 'uniform':
+        return { ...r, obj: r.obj === null ? null : obj(r.obj) };
+      case 'leaf':
+        return { ...r, obj: obj(r.obj) };
+      case 'link':
+        return { ...r, host: pmd(r.host) };
+    }
+  };
+  const dir = (d: DirTable): DirTable => {
+    const c = new DirTable(d.level);
+    for (const [i, child] of d.children) c.children.set(i, child instanceof DirTable ? dir(child) : pmd(child));
+    return c;
+  };
+  const mm = (x: Mm): Mm => {
+    let c = mms.get(x);
+    if (c === undefined) {
+      c = { id: x.id, name: x.name, isHost: x.isHost, pgd: new DirTable('pgd'), vmas: [], charged: x.charged, tasks: [], alive: x.alive };
+      mms.set(x, c);
+      c.pgd = dir(x.pgd);
+      c.vmas = x.vmas.map(vma);
+    }
+    return c;
+  };
+
+  const tasks = new Map<Task, Task>();
+  const task = (t: Task): Task => {
+    let c = tasks.get(t);
+    if (c === undefined) {
+      c = { ...t, mm: mm(t.mm) };
+      tasks.set(t, c);
+    }
+    return c;
+  };
+  const out: Machine = {
+    ...src,
+    objects: new Map([...src.objects].map(([k, o]) => [k, obj(o)])),
+    anon: src.anon.map(obj),
+    mms: new Map([...src.mms].map(([k, x]) => [k, mm(x)])),
+    hosts: src.hosts.map(host),
+    tasks: new Map([...src.tasks].map(([k, t]) => [k, task(t)])),
+    taskOrder: src.taskOrder.map(task),
+    names: new Map(src.names),
+    mmNames: new Map(src.mmNames),
+    events: [],
+    markerAt: 0,
+  };
+  for (const [orig, copy] of mms) copy.tasks = orig.tasks.map(task);
+  return out;
+}

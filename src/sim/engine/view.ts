@@ -1,0 +1,150 @@
+/**
+ * Builds the bounded WorldView of view.ts: per mm, its PGD and the tables
+ * covering the window, entries as runs, never the whole world.
+ */
+import { ENTRIES, PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, type Vaddr } from '../geometry';
+import type { EntryRun, FileView, MmView, TableView, ViewOptions, VmaView, WorldView } from '../view';
+import { DirTable, PmdTable, type PteRun } from './tables';
+import type { Machine, MemObject, Mm } from './state';
+import { rssPages } from './walk';
+
+const MAX_RANGES = 2000;
+
+function overlaps(va: Vaddr, span: number, o: ViewOptions): boolean {
+  return va < o.hi && va + span > o.lo;
+}
+
+function leafRuns(runs: readonly PteRun[]): EntryRun[] {
+  return runs.map((r) => ({ kind: 'leaf', lo: r.lo, hi: r.hi, file: r.obj.name, page0: r.page0, bits: r.bits, pagesPerEntry: 1 }));
+}
+
+function pmdEntries(pmd: PmdTable): EntryRun[] {
+  return pmd.runs.map((r): EntryRun => {
+    switch (r.t) {
+      case 'table':
+      case 'uniform':
+        return { kind: 'table', lo: r.lo, hi: r.hi, parent: pmd.id };
+      case 'leaf':
+        return { kind: 'leaf', lo: r.lo, hi: r.hi, file: r.obj.name, page0: r.page0, bits: r.bits, pagesPerEntry: 512 };
+      case 'link':
+        return { kind: 'link', lo: r.lo, hi: r.hi, parent: r.host.id, host: r.host.owner.id };
+    }
+  });
+}
+
+/** The PTE pages below a PMD page that overlap the window, up to `room` of them. */
+function pteViews(pmd: PmdTable, base: Vaddr, o: ViewOptions, room: number): TableView[] {
+  const out: TableView[] = [];
+  for (const r of pmd.runs) {
+    if (r.t !== 'table' && r.t !== 'uniform') continue;
+    for (let i = r.lo; i < r.hi && out.length < room; i++) {
+      const va = base + i * PMD_SIZE;
+      if (!overlaps(va, PMD_SIZE, o)) continue;
+      const entries: EntryRun[] =
+        r.t === 'table'
+          ? leafRuns(r.table.runs)
+          : r.obj === null
+            ? []
+            : [{ kind: 'leaf', lo: 0, hi: ENTRIES, file: r.obj.name, page0: r.page0 + (i - r.lo) * 512, bits: r.bits, pagesPerEntry: 1 }];
+      out.push({ id: `${pmd.id}/${i}`, level: 'pte', va, owner: pmd.owner.id, referrers: [pmd.owner.id], entries, shared: pmd.owner.isHost });
+    }
+  }
+  return out;
+}
+
+function mmView(m: Machine, mm: Mm, o: ViewOptions): { view: MmView; truncated: boolean } {
+  const cap = o.maxPtePerMm ?? 64;
+  const tables: TableView[] = [];
+  const pgdEntries: EntryRun[] = [...mm.pgd.children.keys()].sort((a, b) => a - b).map((i) => ({ kind: 'table', lo: i, hi: i + 1, parent: String(mm.id) }));
+  tables.push({ id: String(mm.id), level: 'pgd', va: 0, owner: mm.id, referrers: [mm.id], entries: pgdEntries, shared: false });
+  let ptes = 0;
+  let truncated = false;
+  for (const [gi, pud] of [...mm.pgd.children].sort((a, b) => a[0] - b[0])) {
+    const pudVa = gi * PGDIR_SIZE;
+    if (!(pud instanceof DirTable) || !overlaps(pudVa, PGDIR_SIZE, o)) continue;
+    const pudId = `${mm.id}/${gi}`;
+    const children = [...pud.children].sort((a, b) => a[0] - b[0]);
+    const entries: EntryRun[] = children.map(([ui, pmd]) =>
+      pmd instanceof PmdTable && pmd.id !== `${pudId}/${ui}` ? { kind: 'shared', lo: ui, hi: ui + 1, target: pmd.id } : { kind: 'table', lo: ui, hi: ui + 1, parent: pudId },
+    );
+    tables.push({ id: pudId, level: 'pud', va: pudVa, owner: mm.id, referrers: [mm.id], entries, shared: false });
+    for (const [ui, pmd] of children) {
+      const va = pudVa + ui * PUD_SIZE;
+      if (!(pmd instanceof PmdTable) || !overlaps(va, PUD_SIZE, o)) continue;
+      if (pmd.id === `${pudId}/${ui}` || pmd.owner === mm) {
+        tables.push({ id: pmd.id, level: 'pmd', va, owner: pmd.owner.id, referrers: pmd.users.map((u) => u.id), entries: pmdEntries(pmd), shared: pmd.users.length > 1 || mm.isHost });
+        const ptv = pteViews(pmd, va, o, cap - ptes);
+        ptes += ptv.length;
+        tables.push(...ptv);
+        if (ptes >= cap) truncated = true;
+      }
+    }
+  }
+  const vmas: VmaView[] = mm.vmas.map((v) => ({
+    start: v.start,
+    end: v.end,
+    prot: { ...v.prot },
+    shared: v.shared,
+    file: v.obj.name,
+    offset: v.offset,
+    advice: v.advice,
+    host: v.host?.mm.id ?? null,
+  }));
+  const tasks = mm.tasks.map((t) => t.name);
+  const pgtablesBytes = mm.charged * PAGE_SIZE;
+  const rss = rssPages(mm);
+  const shape = digest(JSON.stringify([mm.isHost, pgtablesBytes, rss, vmas, tables.map((t) => [t.level, t.va, t.referrers.length, t.entries.map((e) => relative(e, mm))])]));
+  return { view: { id: mm.id, name: mm.name, isHost: mm.isHost, tasks, pgtablesBytes, rssPages: rss, vmas, tables, shape }, truncated };
+}
+
+/** An entry with this mm's own ids made relative, so identical processes digest alike. */
+function relative(e: EntryRun, mm: Mm): unknown {
+  const own = (id: string): string => (id === String(mm.id) || id.startsWith(`${mm.id}/`) ? `@${id.slice(String(mm.id).length)}` : id);
+  switch (e.kind) {
+    case 'table':
+    case 'link':
+      return [e.kind, e.lo, e.hi, own(e.parent)];
+    case 'shared':
+      return [e.kind, e.lo, own(e.target)];
+    case 'leaf':
+      return [e.kind, e.lo, e.hi, e.file, e.page0, e.bits];
+  }
+}
+
+/** FNV-1a, as 8 hex digits: a short, stable fingerprint. */
+function digest(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function fileView(o: MemObject): { view: FileView; truncated: boolean } {
+  const ranges = o.cache.ranges();
+  return {
+    view: { name: o.name, kind: o.kind, size: o.size, cached: ranges.slice(0, MAX_RANGES), host: o.host?.mm.id ?? null },
+    truncated: ranges.length > MAX_RANGES,
+  };
+}
+
+export function buildView(m: Machine, o: ViewOptions): WorldView {
+  let truncated = false;
+  const mms: MmView[] = [];
+  for (const mm of [...m.mms.values()].sort((a, b) => a.id - b.id)) {
+    const r = mmView(m, mm, o);
+    truncated ||= r.truncated;
+    mms.push(r.view);
+  }
+  const files: FileView[] = [];
+  for (const obj of [...m.objects.values(), ...m.anon]) {
+    const r = fileView(obj);
+    truncated ||= r.truncated;
+    files.push(r.view);
+  }
+  return {
+    window: { lo: o.lo, hi: o.hi },
+    mms,
+    files,
+    memory: { ramBytes: m.ram, pagetablesBytes: m.tablePages * PAGE_SIZE, fileBytes: m.filePages * PAGE_SIZE },
+    truncated,
+  };
+}
