@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs';
 import { createEngine } from '../sim/index';
 import { runCli } from './runCli';
 
+// `sim FILE | head` closes the pipe early: stop quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = runCli(
   process.argv.slice(2),
   {
