@@ -1,0 +1,64 @@
+/**
+ * Tiny guards for messages that cross a thread boundary: anything arriving by
+ * postMessage is untrusted until checked (a stale worker, a future embedding
+ * host page). They check the shape each side relies on, not every field.
+ */
+import { PROTOCOL_VERSION, type AddressWindow, type FromWorker, type ToWorker } from './messages';
+
+type Rec = Record<string, unknown>;
+
+function isRecord(x: unknown): x is Rec {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function isCount(x: unknown): x is number {
+  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+}
+
+/** A window inside user space with lo < hi; null is accepted where the caller allows it. */
+export function isAddressWindow(x: unknown): x is AddressWindow {
+  return isRecord(x) && isCount(x.lo) && isCount(x.hi) && x.lo < x.hi && x.hi <= 2 ** 47;
+}
+
+/** Why a message was refused, or null when it is a well-formed message of this version. */
+export function toWorkerProblem(x: unknown): string | null {
+  if (!isRecord(x)) return 'not an object';
+  if (x.v !== PROTOCOL_VERSION) return `protocol version ${String(x.v)}, expected ${PROTOCOL_VERSION}`;
+  switch (x.type) {
+    case 'load':
+      if (typeof x.text !== 'string') return 'load: text must be a string';
+      if (x.step !== 'last' && !isCount(x.step)) return 'load: step must be a count or "last"';
+      if (x.mode !== 'single') return `load: unknown mode ${String(x.mode)}`;
+      if (x.window !== null && !isAddressWindow(x.window)) return 'load: bad window';
+      return null;
+    case 'goto':
+      return isCount(x.step) ? null : 'goto: step must be a count';
+    case 'window':
+      return x.window === null || isAddressWindow(x.window) ? null : 'window: bad window';
+    default:
+      return `unknown message type ${String(x.type)}`;
+  }
+}
+
+export function isToWorker(x: unknown): x is ToWorker {
+  return toWorkerProblem(x) === null;
+}
+
+/** The worker's messages: version and type checked, payload trusted (same build). */
+export function isFromWorker(x: unknown): x is FromWorker {
+  if (!isRecord(x) || x.v !== PROTOCOL_VERSION) return false;
+  switch (x.type) {
+    case 'ready':
+      return true;
+    case 'loaded':
+      return isCount(x.loadId) && isCount(x.steps) && (x.error === null || isRecord(x.error));
+    case 'progress':
+      return isCount(x.ran) && isCount(x.total) && x.kinds instanceof Uint8Array && x.lines instanceof Uint32Array;
+    case 'snapshot':
+      return isRecord(x.snapshot) && isCount(x.snapshot.step);
+    case 'failure':
+      return typeof x.message === 'string';
+    default:
+      return false;
+  }
+}

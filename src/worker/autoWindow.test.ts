@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../sim/events';
+import { autoWindow } from './autoWindow';
+
+const MiB = 2 ** 20;
+const mmap = (va: number, len: number): TraceEvent => ({ k: 'mmap', mm: 1, va, len, file: 'f', sharing: 'none', notShared: null });
+
+describe('the automatic window', () => {
+  it('is null until something is mapped', () => {
+    expect(autoWindow([[], [{ k: 'error', errno: 'EINVAL', message: 'x' }]])).toBeNull();
+  });
+
+  it('covers the first mapping in whole 2 MiB chunks', () => {
+    expect(autoWindow([[], [mmap(0x7f00_0010_0000, 3 * MiB)], [mmap(0x1000_0000, 2 * MiB)]])).toEqual({
+      lo: 0x7f00_0000_0000,
+      hi: 0x7f00_0000_0000 + 4 * MiB,
+    });
+  });
+
+  it('spans at most four PTE pages of a huge mapping', () => {
+    expect(autoWindow([[mmap(0x7f00_0000_0000, 300 * 1024 * MiB)]])).toEqual({ lo: 0x7f00_0000_0000, hi: 0x7f00_0000_0000 + 8 * MiB });
+  });
+
+  it('gives a one-page mapping its whole PTE page', () => {
+    expect(autoWindow([[mmap(0x7f00_0000_1000, 4096)]])).toEqual({ lo: 0x7f00_0000_0000, hi: 0x7f00_0000_0000 + 2 * MiB });
+  });
+});

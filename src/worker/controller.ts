@@ -1,0 +1,91 @@
+/**
+ * The worker's message loop without the worker: checks each message, drives
+ * the session, and decides what to post and when. The run advances in short
+ * chunks scheduled one after another, so a `goto` or a new window sent in the
+ * middle of a long run is answered between two chunks.
+ */
+import { PROTOCOL_VERSION as v, toWorkerProblem, type FromWorker, type ToWorker } from '../protocol/index';
+import { Session, type SessionOptions } from './session';
+
+export interface ControllerDeps {
+  /** Sends a message to the page; `transfer` lists buffers to move, not copy. */
+  readonly post: (message: FromWorker, transfer: Transferable[]) => void;
+  /** Runs `task` soon (setTimeout 0 in the worker, a queue in tests). */
+  readonly schedule: (task: () => void) => void;
+  /** Milliseconds. */
+  readonly clock: () => number;
+  readonly session?: SessionOptions;
+}
+
+/** Milliseconds of running per chunk; progress messages are throttled. */
+export const CHUNK_MS = 25;
+const PROGRESS_MS = 150;
+
+export function createController(deps: ControllerDeps): { handle(data: unknown): void } {
+  const session = new Session({ clock: deps.clock, ...deps.session });
+  let running = false;
+  let shown = -1;
+  let lastProgress = -Infinity;
+
+  const postSnapshot = (): void => {
+    shown = session.shownStep;
+    deps.post({ v, type: 'snapshot', snapshot: session.snapshot() }, []);
+  };
+
+  const pump = (): void => {
+    const progress = session.runFor(CHUNK_MS);
+    const done = !session.running;
+    const now = deps.clock();
+    if (done || now - lastProgress >= PROGRESS_MS) {
+      lastProgress = now;
+      const transfer = progress.type === 'progress' ? [progress.kinds.buffer, progress.lines.buffer] : [];
+      deps.post(progress, transfer);
+    }
+    // While the run goes on, show the step asked for once reached (not every step on the way).
+    if (session.shownStep !== shown && (done || session.reached)) postSnapshot();
+    running = !done;
+    if (running) deps.schedule(pump);
+  };
+
+  const act = (msg: ToWorker): void => {
+    switch (msg.type) {
+      case 'load': {
+        const outs = session.load(msg);
+        for (const out of outs) deps.post(out, []);
+        if (outs.some((o) => o.type === 'loaded' && o.error !== null)) return;
+        lastProgress = -Infinity;
+        postSnapshot(); // step 0 at once: the screen never waits for a long run
+        if (!session.running) {
+          deps.post(session.progress(), []);
+        } else if (!running) {
+          running = true;
+          deps.schedule(pump);
+        }
+        return;
+      }
+      case 'goto':
+        session.goto(msg.step);
+        postSnapshot();
+        return;
+      case 'window':
+        session.setWindow(msg.window);
+        postSnapshot();
+        return;
+    }
+  };
+
+  return {
+    handle(data: unknown): void {
+      const problem = toWorkerProblem(data);
+      if (problem !== null) {
+        deps.post({ v, type: 'failure', message: `refused a message: ${problem}` }, []);
+        return;
+      }
+      try {
+        act(data as ToWorker);
+      } catch (e) {
+        deps.post({ v, type: 'failure', message: e instanceof Error ? e.message : String(e) }, []);
+      }
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * What a step was about, for the scrubber's coloured markers: the command's
+ * op, unless its events tell a louder story (an OOM kill, a failed syscall or
+ * a fatal signal), and a touch only counts as a fault when something faulted.
+ */
+import type { Command } from '../sim/commands';
+import type { TraceEvent } from '../sim/events';
+import { STEP_KINDS, type StepKind } from '../protocol/messages';
+
+export function stepKind(command: Command, events: readonly TraceEvent[]): StepKind {
+  if (events.some((e) => e.k === 'oom')) return 'oom';
+  if (events.some((e) => e.k === 'error' || e.k === 'signal')) return 'error';
+  switch (command.op) {
+    case 'machine':
+    case 'file':
+    case 'memfd':
+    case 'process':
+    case 'thread':
+    case 'fork':
+      return 'setup';
+    case 'touch':
+      return events.some((e) => e.k === 'fault') ? 'fault' : 'touch';
+    case 'mmap':
+    case 'mprotect':
+    case 'madvise':
+    case 'munmap':
+    case 'exit':
+      return command.op;
+  }
+}
+
+/** The byte a step kind travels as. */
+export function stepKindCode(kind: StepKind): number {
+  return STEP_KINDS.indexOf(kind);
+}
