@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { A, D, NX, P, U, W } from '../bits';
 import { normalizeEvents } from '../events';
-import { ofKind, last, pgtables, run } from './harness';
+import { canon, ofKind, last, pgtables, run } from './harness';
 import { G, K, M, script } from './script';
 
 const BASE = 0x7f00_0000_0000; // 512 GiB-aligned, so one PUD page covers what follows
@@ -59,7 +59,7 @@ describe('SPEC 1.2: plain shared mappings', () => {
 
   it('rule: a fault walks PGD to PTE, allocating each missing table charged to the mm, then fills the page and sets the PTE', () => {
     const r = run(mapped().touch('a', BASE + 5 * PAGE, null).build());
-    expect(last(r)).toEqual([
+    expect(last(r)).toEqual(canon([
       { k: 'walk', mm: 1, va: BASE + 5 * PAGE, stop: 'pgd' },
       { k: 'fault', mm: 1, va: BASE + 5 * PAGE, len: PAGE, access: 'read', kind: 'normal' },
       { k: 'alloc', mm: 1, level: 'pud', va: BASE, count: 1, charged: 1 },
@@ -67,7 +67,7 @@ describe('SPEC 1.2: plain shared mappings', () => {
       { k: 'alloc', mm: 1, level: 'pte', va: BASE, count: 1, charged: 1 },
       { k: 'fill', file: 'f', page: 5, count: 1 },
       { k: 'set', mm: 1, level: 'pte', va: BASE + 5 * PAGE, len: PAGE, bits: P | W | U | A | NX },
-    ]);
+    ]));
     expect(pgtables(r, 'a')).toBe(3 * 4096);
     expect(r.model.translate('a', BASE + 5 * PAGE + 12)).toEqual({ file: 'f', page: 5, bits: P | W | U | A | NX });
   });
@@ -81,10 +81,10 @@ describe('SPEC 1.2: plain shared mappings', () => {
 
   it('rule: a write hitting a present writable clean PTE sets dirty without a fault', () => {
     const r = run(mapped().touch('a', BASE, null, 'read').touch('a', BASE, null, 'write').build());
-    expect(last(r)).toEqual([
+    expect(last(r)).toEqual(canon([
       { k: 'walk', mm: 1, va: BASE, stop: 'hit' },
       { k: 'set', mm: 1, level: 'pte', va: BASE, len: PAGE, bits: P | W | U | A | D | NX },
-    ]);
+    ]));
   });
 
   it('rule: a private mapping read fault maps read-only; a write then faults it writable', () => {
@@ -114,11 +114,11 @@ describe('SPEC 1.2: plain shared mappings', () => {
 
   it('rule: a touch outside every VMA gets SIGSEGV and the process dies', () => {
     const r = run(mapped().thread('a', 't').touch('t', BASE + 8 * M, null).build());
-    expect(last(r)).toEqual([
+    expect(last(r)).toEqual(canon([
       { k: 'walk', mm: 1, va: BASE + 8 * M, stop: 'pgd' },
       { k: 'signal', task: 't', mm: 1, signal: 'SIGSEGV', va: BASE + 8 * M, reason: `no mapping at 0x7f00_0080_0000` },
       { k: 'free', mm: 1, level: 'pgd', va: 0, count: 1 },
-    ]);
+    ]));
     expect(r.model.processes().map((p) => [p.name, p.alive, p.signal])).toEqual([
       ['a', false, 'SIGSEGV'],
       ['t', false, 'SIGSEGV'],
@@ -140,10 +140,10 @@ describe('SPEC 1.2: plain shared mappings', () => {
   it('rule: mprotect rewrites this mm’s PTEs, splits the VMA and allocates or frees no tables', () => {
     const r = run(mapped().touch('a', BASE, 4 * PAGE, 'write').mprotect('a', BASE + PAGE, PAGE, 'r').touch('a', BASE + 2 * PAGE, null, 'write').build());
     const prot = r.steps[r.steps.length - 2] ?? [];
-    expect(prot).toEqual([
+    expect(prot).toEqual(canon([
       { k: 'prot', mm: 1, level: 'pte', va: BASE + PAGE, len: PAGE, bits: P | U | A | D | NX, seenBy: [1] },
       { k: 'tlb', mms: [1], va: BASE + PAGE, len: PAGE },
-    ]);
+    ]));
     expect(ofKind(last(r), 'signal')).toEqual([]); // the VMA after the split is still writable
     const ro = run(mapped().touch('a', BASE, 4 * PAGE, 'write').mprotect('a', BASE + PAGE, PAGE, 'r').touch('a', BASE + PAGE, null, 'write').build());
     expect(ofKind(last(ro), 'walk')[0]?.stop).toBe('deny');
@@ -152,19 +152,19 @@ describe('SPEC 1.2: plain shared mappings', () => {
 
   it('rule: mprotect keeps W off a clean PTE of a private mapping and sets NX when x goes', () => {
     const r = run(script().file('f', 4 * M).process('a').mmap('a', BASE, 4 * M, 'rx', 'private', 'f').touch('a', BASE, 2 * PAGE).mprotect('a', BASE, 2 * PAGE, 'rw').build());
-    expect(last(r)).toEqual([
+    expect(last(r)).toEqual(canon([
       { k: 'prot', mm: 1, level: 'pte', va: BASE, len: 2 * PAGE, bits: P | U | A | NX, seenBy: [1] },
       { k: 'tlb', mms: [1], va: BASE, len: 2 * PAGE },
-    ]);
+    ]));
   });
 
   it('rule: madvise DONTNEED clears PTEs, keeps the page cache and the table pages; the page refaults', () => {
     const r = run(mapped().touch('a', BASE, 4 * M).madvise('a', BASE, 4 * M, 'dontneed').touch('a', BASE, null).build());
     const dn = r.steps[r.steps.length - 2] ?? [];
-    expect(dn).toEqual([
+    expect(dn).toEqual(canon([
       { k: 'clear', mm: 1, level: 'pte', va: BASE, len: 4 * M, seenBy: [1] },
       { k: 'tlb', mms: [1], va: BASE, len: 4 * M },
-    ]);
+    ]));
     expect(pgtables(r, 'a')).toBe(4 * 4096);
     expect(r.model.memory().file_bytes).toBe(4 * M);
     expect(ofKind(last(r), 'fill')).toEqual([]);
@@ -187,11 +187,11 @@ describe('SPEC 1.2: plain shared mappings', () => {
 
   it('rule: munmap clears the PTEs and frees a PTE page only when no VMA remains in its 2 MiB span', () => {
     const r = run(mapped().touch('a', BASE, 4 * M).munmap('a', BASE, 2 * M + PAGE).build());
-    expect(last(r)).toEqual([
+    expect(last(r)).toEqual(canon([
       { k: 'clear', mm: 1, level: 'pte', va: BASE, len: 2 * M + PAGE, seenBy: [1] },
       { k: 'tlb', mms: [1], va: BASE, len: 2 * M + PAGE },
       { k: 'free', mm: 1, level: 'pte', va: BASE, count: 1 },
-    ]);
+    ]));
     expect(pgtables(r, 'a')).toBe(3 * 4096);
   });
 
@@ -219,24 +219,24 @@ describe('SPEC 1.2: plain shared mappings', () => {
 
   it('rule: exit unmaps everything and frees every table page, then the mm', () => {
     const r = run(mapped().touch('a', BASE, 4 * M).exit('a').build());
-    expect(last(r)).toEqual([
+    expect(last(r)).toEqual(canon([
       { k: 'exit', task: 'a', mm: 1, lastTask: true },
       { k: 'clear', mm: 1, level: 'pte', va: BASE, len: 4 * M, seenBy: [1] },
       { k: 'free', mm: 1, level: 'pte', va: BASE, count: 2 },
       { k: 'free', mm: 1, level: 'pmd', va: BASE, count: 1 },
       { k: 'free', mm: 1, level: 'pud', va: BASE, count: 1 },
       { k: 'free', mm: 1, level: 'pgd', va: 0, count: 1 },
-    ]);
+    ]));
     expect(r.model.memory().pagetables_bytes).toBe(0);
   });
 
   it('rule: a thread exits alone; a process takes its threads with it', () => {
     const r = run(mapped().thread('a', 't').thread('a', 'u').exit('t').exit('a').build());
     expect(r.steps[r.steps.length - 2]).toEqual([{ k: 'exit', task: 't', mm: 1, lastTask: false }]);
-    expect(ofKind(last(r), 'exit')).toEqual([
+    expect(ofKind(last(r), 'exit')).toEqual(canon([
       { k: 'exit', task: 'a', mm: 1, lastTask: false },
       { k: 'exit', task: 'u', mm: 1, lastTask: true },
-    ]);
+    ]));
   });
 
   it('rule: anonymous memory is a fresh object per mmap named anon:MM:ADDR', () => {

@@ -3,7 +3,7 @@
  * SPEC 1.8 checked after every step, as the headless runner does.
  */
 import type { Located } from '../commands';
-import type { TraceEvent } from '../events';
+import { normalizeEvents, type TraceEvent } from '../events';
 import type { Model } from '../model';
 import { createReference } from './reference';
 
@@ -13,15 +13,29 @@ export interface Run {
   readonly steps: TraceEvent[][];
 }
 
-/** Steps every command; throws at the first broken invariant, naming the line. */
-export function run(cmds: readonly Located[], model: Model = createReference()): Run {
+/**
+ * Steps every command; throws at the first broken invariant, naming the line.
+ * `checkEveryStep: false` checks only at the end (long per-page scenarios).
+ */
+export function run(cmds: readonly Located[], options: { model?: Model; checkEveryStep?: boolean } = {}): Run {
+  const model = options.model ?? createReference();
+  const every = options.checkEveryStep ?? true;
   const steps: TraceEvent[][] = [];
+  const check = (line: number): void => {
+    const broken = model.invariants();
+    if (broken.length > 0) throw new Error(`invariants broken after line ${line}:\n${broken.join('\n')}`);
+  };
   for (const c of cmds) {
     steps.push(model.step(c));
-    const broken = model.invariants();
-    if (broken.length > 0) throw new Error(`invariants broken after line ${c.line}:\n${broken.join('\n')}`);
+    if (every) check(c.line);
   }
+  if (!every) check(cmds[cmds.length - 1]?.line ?? 0);
   return { model, steps };
+}
+
+/** Expected events written in reading order, put in the canonical order the models return. */
+export function canon(events: TraceEvent[]): TraceEvent[] {
+  return normalizeEvents(events);
 }
 
 /** The events of a kind in one step, typed. */

@@ -1,7 +1,7 @@
 // SPEC 1.3 (MAP_SHARED_PT), rule by rule, through the reference model.
 import { describe, expect, it } from 'vitest';
 import { A, D, NX, P, U, W } from '../bits';
-import { last, ofKind, pgtables, run } from './harness';
+import { canon, last, ofKind, pgtables, run } from './harness';
 import { K, M, script } from './script';
 
 const BASE = 0x7f00_0000_0000;
@@ -40,11 +40,11 @@ describe('SPEC 1.3: MAP_SHARED_PT', () => {
 
   it('rule: the first eligible mmap of a file creates its host mm with refcount 1', () => {
     const r = run(hosted().build());
-    expect(last(r)).toEqual([
+    expect(last(r)).toEqual(canon([
       { k: 'mmap', mm: 1, va: BASE, len: 4 * M, file: 'f', sharing: 'shared_pt', notShared: null },
       { k: 'host_create', host: 3, file: 'f', va: BASE, len: 4 * M },
       { k: 'host_ref', host: 3, mm: 1, refcount: 1 },
-    ]);
+    ]));
     expect(r.model.hosts()).toEqual([{ file: 'f', refcount: 1, pgtables_bytes: 0 }]);
     expect(r.model.mmName(3)).toBe('host:f');
     expect(r.model.memory().pagetables_bytes).toBe(3 * 4096); // two PGDs and the host's
@@ -94,7 +94,7 @@ describe('SPEC 1.3: MAP_SHARED_PT', () => {
 
   it('rule: the first touch of an untouched chunk takes a host fault, then a link fault', () => {
     const r = run(hosted().touch('a', BASE + PAGE, null, 'write').build());
-    expect(last(r)).toEqual([
+    expect(last(r)).toEqual(canon([
       { k: 'walk', mm: 1, va: BASE + PAGE, stop: 'pgd' },
       { k: 'fault', mm: 1, va: BASE, len: 2 * M, access: 'write', kind: 'link' },
       { k: 'fault', mm: 1, va: BASE + PAGE, len: PAGE, access: 'write', kind: 'host' },
@@ -106,7 +106,7 @@ describe('SPEC 1.3: MAP_SHARED_PT', () => {
       { k: 'fill', file: 'f', page: 1, count: 1 },
       { k: 'link', mm: 1, va: BASE, len: 2 * M, host: 3 },
       { k: 'set', mm: 3, level: 'pte', va: BASE + PAGE, len: PAGE, bits: P | W | U | A | D | NX },
-    ]);
+    ]));
     expect(pgtables(r, 'a')).toBe(2 * 4096);
     expect(r.model.hosts()[0]?.pgtables_bytes).toBe(3 * 4096);
   });
@@ -131,10 +131,10 @@ describe('SPEC 1.3: MAP_SHARED_PT', () => {
         .mprotect('a', BASE, 2 * M, 'r')
         .build(),
     );
-    expect(last(r)).toEqual([
+    expect(last(r)).toEqual(canon([
       { k: 'prot', mm: 3, level: 'pte', va: BASE, len: PAGE, bits: P | U | A | D | NX, seenBy: [1, 2, 3] },
       { k: 'tlb', mms: [1, 2, 3], va: BASE, len: 2 * M },
-    ]);
+    ]));
     expect(r.model.translate('b', BASE)?.bits).toBe(P | U | A | D | NX);
   });
 
@@ -167,10 +167,10 @@ describe('SPEC 1.3: MAP_SHARED_PT', () => {
   it('rule: MADV_DONTNEED by a sharer clears the PTEs in the shared page for every sharer', () => {
     const r = run(hosted().mmap('b', BASE, 4 * M, 'rw', 'shared,shared_pt', 'f').touch('a', BASE, 4 * M).touch('b', BASE, 2 * M).madvise('b', BASE, 4 * M, 'dontneed').build());
     // b reaches the host's PTE pages only through its own links: the chunk it never touched stays.
-    expect(last(r)).toEqual([
+    expect(last(r)).toEqual(canon([
       { k: 'clear', mm: 3, level: 'pte', va: BASE, len: 2 * M, seenBy: [1, 2, 3] },
       { k: 'tlb', mms: [1, 2, 3], va: BASE, len: 4 * M },
-    ]);
+    ]));
     expect(r.model.translate('a', BASE)).toBeNull();
     expect(r.model.translate('a', BASE + 2 * M)).not.toBeNull();
   });
@@ -192,13 +192,13 @@ describe('SPEC 1.3: MAP_SHARED_PT', () => {
 
   it('rule: a full unmap clears the guest’s PMD entries, frees only its own tables and drops the reference', () => {
     const r = run(hosted().mmap('b', BASE, 4 * M, 'rw', 'shared,shared_pt', 'f').touch('a', BASE, 4 * M).munmap('a', BASE, 4 * M).build());
-    expect(last(r)).toEqual([
+    expect(last(r)).toEqual(canon([
       { k: 'unlink', mm: 1, va: BASE, len: 4 * M, host: 3 },
       { k: 'tlb', mms: [1], va: BASE, len: 4 * M },
       { k: 'free', mm: 1, level: 'pmd', va: BASE, count: 1 },
       { k: 'free', mm: 1, level: 'pud', va: BASE, count: 1 },
       { k: 'host_unref', host: 3, mm: 1, refcount: 1 },
-    ]);
+    ]));
     expect(r.model.hosts()).toEqual([{ file: 'f', refcount: 1, pgtables_bytes: 4 * 4096 }]);
   });
 
@@ -211,16 +211,16 @@ describe('SPEC 1.3: MAP_SHARED_PT', () => {
 
   it('rule: fork of a guest keeps the flag and takes a reference; the child link-faults on first touch', () => {
     const r = run(hosted().touch('a', BASE, null).fork('a', 'c').touch('c', BASE, null).build());
-    expect(r.steps[r.steps.length - 2]).toEqual([
+    expect(r.steps[r.steps.length - 2]).toEqual(canon([
       { k: 'task', task: 'c', mm: 4, how: 'fork', parent: 'a' },
       { k: 'host_ref', host: 3, mm: 4, refcount: 2 },
-    ]);
+    ]));
     expect(ofKind(last(r), 'fault').map((e) => e.kind)).toEqual(['link']);
   });
 
   it('rule: at refcount 0 the host is released: PTEs cleared, tables freed, the file forgets it', () => {
     const r = run(hosted().touch('a', BASE, 2 * M).munmap('a', BASE, 4 * M).mmap('b', BASE, 4 * M, 'rw', 'shared,shared_pt', 'f').build());
-    expect(r.steps[r.steps.length - 2]).toEqual([
+    expect(r.steps[r.steps.length - 2]).toEqual(canon([
       { k: 'unlink', mm: 1, va: BASE, len: 2 * M, host: 3 },
       { k: 'tlb', mms: [1], va: BASE, len: 4 * M },
       { k: 'free', mm: 1, level: 'pmd', va: BASE, count: 1 },
@@ -232,7 +232,7 @@ describe('SPEC 1.3: MAP_SHARED_PT', () => {
       { k: 'free', mm: 3, level: 'pmd', va: BASE, count: 1 },
       { k: 'free', mm: 3, level: 'pud', va: BASE, count: 1 },
       { k: 'free', mm: 3, level: 'pgd', va: 0, count: 1 },
-    ]);
+    ]));
     // A fresh host for the next mmap, with the next mm id.
     expect(ofKind(last(r), 'host_create')).toEqual([{ k: 'host_create', host: 4, file: 'f', va: BASE, len: 4 * M }]);
   });

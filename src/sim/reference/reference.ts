@@ -12,7 +12,7 @@ import { checkInvariants } from './invariants';
 import { exitCmd, forkCmd, liveTask, machine, newObject, processCmd, threadCmd } from './lifecycle';
 import { mmapCmd, munmapRange } from './mmap';
 import { madviseCmd, mprotectCmd } from './protect';
-import { SysError, type Out, type RefState } from './state';
+import { Out, SysError, type RefState } from './state';
 import { fileBytes, pagetableBytes } from './tables';
 import { touchCmd } from './touch';
 import { rssPages, walk } from './walk';
@@ -88,7 +88,7 @@ export function createReference(): Model {
   const st = initialState();
   return {
     step(cmd: Located): TraceEvent[] {
-      const out: Out = [];
+      const out = new Out();
       try {
         apply(st, out, cmd);
       } catch (e) {
@@ -96,7 +96,7 @@ export function createReference(): Model {
         out.push({ k: 'error', errno: e.errno, message: e.message });
       }
       st.started = true;
-      return normalizeEvents(out);
+      return normalizeEvents(out.events);
     },
 
     processes(): ProcessReport[] {

@@ -6,7 +6,7 @@
  */
 import type { Bits } from '../bits';
 import type { Prot } from '../commands';
-import type { MmId, TraceEvent } from '../events';
+import { isMarker, tryAbsorb, type MmId, type TraceEvent } from '../events';
 import type { Bytes, Level, Vaddr } from '../geometry';
 
 /** A leaf entry: a PTE (or a hugetlb PMD leaf) mapping one file page. */
@@ -129,8 +129,29 @@ export interface RefState {
   nextTableId: number;
 }
 
-/** What one step writes to: the events, one entry at a time. */
-export type Out = TraceEvent[];
+/**
+ * What one step writes to: events one entry at a time. An effect that continues
+ * one of the last few of the same set is folded into it right away, as the
+ * canonical form would fold it anyway; that only keeps a 1 GiB touch from
+ * holding a million small objects until normalizeEvents.
+ */
+export class Out {
+  readonly events: TraceEvent[] = [];
+  private setStart = 0;
+
+  push(e: TraceEvent): void {
+    if (isMarker(e)) {
+      this.events.push(e);
+      this.setStart = this.events.length;
+      return;
+    }
+    for (let i = this.events.length - 1; i >= Math.max(this.setStart, this.events.length - 8); i--) {
+      const into = this.events[i];
+      if (into !== undefined && !isMarker(into) && tryAbsorb(into, e)) return;
+    }
+    this.events.push({ ...e });
+  }
+}
 
 /** A syscall failure: becomes an `error` event and the scenario goes on. */
 export class SysError extends Error {
