@@ -1,0 +1,35 @@
+/**
+ * Named, narrow reads of the store: a component subscribes to the slice it
+ * draws, so a new snapshot does not re-render the editor and typing does not
+ * re-render the diagram.
+ */
+import type { Snapshot } from '../protocol/index';
+import type { SimActions, SimState } from './simStore';
+
+type S = SimState & SimActions;
+
+export const selectSnapshot = (s: S): Snapshot | null => s.snapshot;
+export const selectStep = (s: S): number => s.step;
+export const selectTotal = (s: S): number => s.total;
+export const selectRan = (s: S): number => s.ran;
+export const selectKinds = (s: S): Uint8Array => s.kinds;
+export const selectLines = (s: S): Uint32Array => s.lines;
+export const selectPlaying = (s: S): boolean => s.playing;
+export const selectSpeed = (s: S): number => s.speed;
+export const selectText = (s: S): string => s.text;
+export const selectLoadedText = (s: S): string => s.loadedText;
+export const selectParseError = (s: S): SimState['parseError'] => s.parseError;
+export const selectStatus = (s: S): SimState['status'] => s.status;
+export const selectSelection = (s: S): SimState['selection'] => s.selection;
+export const selectFailure = (s: S): string | null => s.failure;
+export const selectNotice = (s: S): string | null => s.notice;
+export const selectWindow = (s: S): SimState['window'] => s.window;
+
+/** The scenario line of the step on screen, for the editor's marker. */
+export const selectCurrentLine = (s: S): number | null => s.snapshot?.line ?? null;
+
+/** Whether the text in the editor differs from the scenario on screen. */
+export const selectDirty = (s: S): boolean => s.text !== s.loadedText;
+
+/** The actions, stable for the store's life: safe to read once. */
+export const selectActions = (s: S): SimActions => s;

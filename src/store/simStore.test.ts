@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION as v, type Snapshot } from '../protocol/messages';
+import type { Bridge, BridgeHandlers, Command } from '../bridge/bridge';
+import { createSimStore } from './simStore';
+
+function setup(text = 'process a', step: number | 'last' = 0) {
+  const sent: Command[] = [];
+  let handlers: BridgeHandlers | null = null;
+  const bridge = (h: BridgeHandlers): Bridge => {
+    handlers = h;
+    return { send: (c) => void sent.push(c), terminate: () => undefined };
+  };
+  const store = createSimStore({ text, step, bridge });
+  const h = (): BridgeHandlers => {
+    if (handlers === null) throw new Error('no bridge');
+    return handlers;
+  };
+  return { store, sent, h };
+}
+
+const snapshot = (loadId: number, step: number, total: number): Snapshot => ({ loadId, step, total }) as Snapshot;
+
+describe('the simulation store', () => {
+  it('loads its text at once, asking for the step it was given', () => {
+    const { sent, store } = setup('process a', 'last');
+    expect(sent).toEqual([{ type: 'load', text: 'process a', step: 'last', mode: 'single', window: null }]);
+    expect(store.getState().status).toBe('running');
+  });
+
+  it('takes the step count from loaded and the step from a link, clamped', () => {
+    const { store, h } = setup('x', 40);
+    h().onLoaded({ v, type: 'loaded', loadId: 1, steps: 12, error: null });
+    expect(store.getState()).toMatchObject({ total: 12, step: 12, loadId: 1 });
+  });
+
+  it('keeps the scenario on screen when a run fails to parse', () => {
+    const { store, h } = setup();
+    h().onLoaded({ v, type: 'loaded', loadId: 1, steps: 3, error: null });
+    h().onSnapshot(snapshot(1, 0, 3));
+    store.getState().setText('garbage here');
+    store.getState().run();
+    h().onLoaded({ v, type: 'loaded', loadId: 2, steps: 0, error: { line: 1, column: 1, message: 'bad' } });
+    expect(store.getState()).toMatchObject({ status: 'parse-error', loadId: 1, total: 3, text: 'garbage here', loadedText: 'process a' });
+    expect(store.getState().snapshot?.step).toBe(0);
+  });
+
+  it('clamps goto and stepBy to the scenario, sending only real moves', () => {
+    const { store, sent, h } = setup();
+    h().onLoaded({ v, type: 'loaded', loadId: 1, steps: 5, error: null });
+    sent.length = 0;
+    store.getState().goto(9);
+    store.getState().stepBy(-2);
+    store.getState().goto(-4);
+    expect(sent).toEqual([
+      { type: 'goto', step: 5 },
+      { type: 'goto', step: 3 },
+      { type: 'goto', step: 0 },
+    ]);
+  });
+
+  it('ignores snapshots and progress of an older load', () => {
+    const { store, h } = setup();
+    h().onLoaded({ v, type: 'loaded', loadId: 2, steps: 5, error: null });
+    h().onSnapshot(snapshot(1, 4, 9));
+    h().onProgress({ v, type: 'progress', loadId: 1, ran: 9, total: 9, kinds: new Uint8Array(9), lines: new Uint32Array(9) });
+    expect(store.getState().snapshot).toBeNull();
+    expect(store.getState().ran).toBe(0);
+  });
+
+  it('plays from the start when at the end, and pauses on failure', () => {
+    const { store, h } = setup();
+    h().onLoaded({ v, type: 'loaded', loadId: 1, steps: 2, error: null });
+    store.getState().goto(2);
+    store.getState().togglePlay();
+    expect(store.getState()).toMatchObject({ playing: true, step: 0 });
+    h().onFailure('worker died');
+    expect(store.getState()).toMatchObject({ playing: false, status: 'failed', failure: 'worker died' });
+  });
+
+  it('sends a new window, and null to let the worker choose again', () => {
+    const { store, sent } = setup();
+    store.getState().setWindow({ lo: 0, hi: 4096 });
+    store.getState().setWindow(null);
+    expect(sent.slice(1)).toEqual([
+      { type: 'window', window: { lo: 0, hi: 4096 } },
+      { type: 'window', window: null },
+    ]);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * The simulation's store (ARCHITECTURE habit 7): the one thing React reads.
+ * It holds the editor's text, the loaded run's timeline, the snapshot on
+ * screen and what the person selected; its actions speak to the worker
+ * through the bridge. One store per mounted lab, created by its provider.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AddressWindow, LineError, Snapshot } from '../protocol/index';
+import { createBridge, type Bridge, type BridgeHandlers } from '../bridge/bridge';
+
+/** What the inspector shows; ids are stable across steps. */
+export type Selection =
+  | { readonly kind: 'table'; readonly id: string }
+  | { readonly kind: 'entry'; readonly table: string; readonly index: number }
+  | { readonly kind: 'mm'; readonly id: number }
+  | { readonly kind: 'page'; readonly file: string; readonly page: number };
+
+export type Status = 'starting' | 'running' | 'ready' | 'parse-error' | 'failed';
+
+export interface SimState {
+  /** The editor's text: what the person typed, run or not. */
+  readonly text: string;
+  /** The text of the scenario on screen (last successful Run). */
+  readonly loadedText: string;
+  readonly parseError: LineError | null;
+  readonly status: Status;
+  readonly loadId: number;
+  /** Steps of the loaded scenario, and how many the worker has run so far. */
+  readonly total: number;
+  readonly ran: number;
+  /** Per step (index = step - 1): a STEP_KINDS index, and its scenario line. */
+  readonly kinds: Uint8Array;
+  readonly lines: Uint32Array;
+  /** The step asked for; the snapshot's own step follows when the worker answers. */
+  readonly step: number;
+  readonly snapshot: Snapshot | null;
+  /** The window asked for; null lets the worker choose. */
+  readonly window: AddressWindow | null;
+  readonly playing: boolean;
+  /** Steps per second. */
+  readonly speed: number;
+  readonly selection: Selection | null;
+  readonly failure: string | null;
+  /** A message for the person (a bad link, a reset they may undo). */
+  readonly notice: string | null;
+}
+
+export interface SimActions {
+  setText(text: string): void;
+  /** Loads `text` (default: the editor's) and shows `step` of it. */
+  run(text?: string, step?: number | 'last'): void;
+  goto(step: number): void;
+  stepBy(delta: number): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  setWindow(window: AddressWindow | null): void;
+  select(selection: Selection | null): void;
+  setNotice(notice: string | null): void;
+  dispose(): void;
+}
+
+export type SimStore = StoreApi<SimState & SimActions>;
+
+export interface SimStoreOptions {
+  readonly text: string;
+  readonly step?: number | 'last';
+  readonly notice?: string | null;
+  /** Makes the bridge; tests pass one over a fake worker. */
+  readonly bridge?: (handlers: BridgeHandlers) => Bridge;
+}
+
+export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
+
+export function createSimStore(options: SimStoreOptions): SimStore {
+  let bridge: Bridge | null = null;
+  // What the last run asked for, applied when the worker answers `loaded`.
+  let pending: { text: string; step: number | 'last' } = { text: options.text, step: options.step ?? 0 };
+  const store = createStore<SimState & SimActions>()((set, get) => {
+    const clamp = (step: number): number => Math.max(0, Math.min(get().total, Math.round(step)));
+    return {
+      text: options.text,
+      loadedText: options.text,
+      parseError: null,
+      status: 'starting',
+      loadId: 0,
+      total: 0,
+      ran: 0,
+      kinds: new Uint8Array(0),
+      lines: new Uint32Array(0),
+      step: 0,
+      snapshot: null,
+      window: null,
+      playing: false,
+      speed: 2,
+      selection: null,
+      failure: null,
+      notice: options.notice ?? null,
+
+      setText: (text) => set({ text }),
+      run: (text = get().text, step = 0) => {
+        pending = { text, step };
+        set({ text, playing: false, status: 'running', failure: null });
+        bridge?.send({ type: 'load', text, step, mode: 'single', window: get().window });
+      },
+      goto: (step) => {
+        const target = clamp(step);
+        if (target === get().step && get().snapshot?.step === target) return;
+        set({ step: target });
+        bridge?.send({ type: 'goto', step: target });
+      },
+      stepBy: (delta) => get().goto(get().step + delta),
+      play: () => {
+        if (get().total === 0) return;
+        if (get().step >= get().total) get().goto(0);
+        set({ playing: true });
+      },
+      pause: () => set({ playing: false }),
+      togglePlay: () => (get().playing ? get().pause() : get().play()),
+      setSpeed: (speed) => set({ speed }),
+      setWindow: (window) => {
+        set({ window });
+        bridge?.send({ type: 'window', window });
+      },
+      select: (selection) => set({ selection }),
+      setNotice: (notice) => set({ notice }),
+      dispose: () => {
+        bridge?.terminate();
+        bridge = null;
+      },
+    };
+  });
+
+  const handlers: BridgeHandlers = {
+    onLoaded: (m) => {
+      if (m.error !== null) {
+        store.setState({ parseError: m.error, status: 'parse-error', playing: false });
+        return;
+      }
+      store.setState({
+        loadId: m.loadId,
+        loadedText: pending.text,
+        step: pending.step === 'last' ? m.steps : Math.min(pending.step, m.steps),
+        parseError: null,
+        total: m.steps,
+        ran: 0,
+        kinds: new Uint8Array(0),
+        lines: new Uint32Array(0),
+        snapshot: null,
+      });
+    },
+    onProgress: (p) => {
+      if (p.loadId !== store.getState().loadId) return;
+      store.setState({ ran: p.ran, kinds: p.kinds, lines: p.lines, status: p.ran < p.total ? 'running' : 'ready' });
+    },
+    onSnapshot: (snapshot) => {
+      const s = store.getState();
+      if (snapshot.loadId !== s.loadId) return;
+      store.setState({
+        snapshot,
+        status: s.ran >= s.total && s.total === snapshot.total ? 'ready' : s.status,
+      });
+    },
+    onFailure: (message) => store.setState({ failure: message, status: 'failed', playing: false }),
+  };
+  bridge = (options.bridge ?? createBridge)(handlers);
+  store.getState().run(options.text, options.step ?? 0);
+  return store;
+}
