@@ -18,7 +18,6 @@ export function measure(commands: readonly Located[], sampleEvery = 64): Measure
   let n = 0;
   const t0 = performance.now();
   const report = runScenario(createEngine(), commands, {
-    checkEveryStep: false,
     onStep: ({ events }) => {
       for (const e of events) {
         if (e.k === 'alloc') byLevel[e.level] += e.count;

@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 
 const srcDir = dirname(fileURLToPath(import.meta.url));
 
+/** Test support (fast-check arbitraries) is held to the rules of tests, not of the layer. */
+const TEST_SUPPORT = /(\.test\.tsx?|[\/\\]arbitraries\.ts)$/;
+
 /** Every non-test .ts/.tsx file under src/<folder>; none when the folder is missing. */
 function sourceFiles(folder: string): string[] {
   const found: string[] = [];
@@ -15,7 +18,7 @@ function sourceFiles(folder: string): string[] {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) found.push(path);
+      else if (/\.tsx?$/.test(name) && !TEST_SUPPORT.test(path)) found.push(path);
     }
   };
   const root = join(srcDir, folder);

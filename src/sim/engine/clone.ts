@@ -36,9 +36,9 @@ export function cloneMachine(src: Machine): Machine {
   const pmd = (t: PmdTable): PmdTable => {
     let c = pmds.get(t);
     if (c === undefined) {
-      c = new PmdTable(null as unknown as Mm, t.id);
+      c = new PmdTable(null, t.id);
       pmds.set(t, c);
-      c.users = t.users.map(mm);
+      for (const u of t.users) c.addUser(mm(u));
       c.runs = t.runs.map(run);
     }
     return c;

@@ -7,7 +7,7 @@ import { normalizeEvents, type MmId, type TraceEvent } from '../events';
 import { PAGE_SIZE, PMD_SIZE, alignUp, type Vaddr } from '../geometry';
 import type { HostReport, MemoryReport, Model, ProcessReport, Translation } from '../model';
 import { fail, isError, type SyscallError } from './errors';
-import { checkInvariants } from './invariants';
+import { InvariantChecker } from './invariants';
 import { createMachine, emit } from './machine';
 import { madvise } from './madvise';
 import { mmap } from './mmap';
@@ -34,6 +34,7 @@ export function createEngine(): Engine {
 
 function engineOver(initial: Machine): Engine {
   let m: Machine = initial;
+  const checker = new InvariantChecker();
 
   function liveTask(name: string): Task | SyscallError {
     const t = m.tasks.get(name);
@@ -53,6 +54,7 @@ function engineOver(initial: Machine): Engine {
       if (m.started) return fail('EINVAL', 'machine must be the first command');
       m = createMachine(c.ram, c.seed, c.ptReclaim);
       m.started = true;
+      checker.full();
       return null;
     }
     m.started = true;
@@ -122,6 +124,7 @@ function engineOver(initial: Machine): Engine {
       m.markerAt = 0;
       const err = run(cmd.command);
       if (err !== null) emit(m, { k: 'error', errno: err.errno, message: err.message });
+      checker.touched(mentioned(m.events));
       return normalizeEvents(m.events);
     },
     processes(): ProcessReport[] {
@@ -151,7 +154,7 @@ function engineOver(initial: Machine): Engine {
       return m.mmNames.get(mm) ?? `mm${mm}`;
     },
     invariants(): string[] {
-      return checkInvariants(m);
+      return checker.check(m);
     },
     view(options: ViewOptions): WorldView {
       return buildView(m, options);
@@ -160,4 +163,17 @@ function engineOver(initial: Machine): Engine {
       return engineOver(cloneMachine(m));
     },
   };
+}
+
+/** The mms a step's events name: the ones whose tables may have changed. */
+function mentioned(events: readonly TraceEvent[]): Set<MmId> {
+  const ids = new Set<MmId>();
+  for (const e of events) {
+    if ('mm' in e) ids.add(e.mm);
+    if ('host' in e && typeof e.host === 'number') ids.add(e.host);
+    if ('from' in e) ids.add(e.from);
+    if ('seenBy' in e) e.seenBy.forEach((id) => ids.add(id));
+    if ('mms' in e) e.mms.forEach((id) => ids.add(id));
+  }
+  return ids;
 }

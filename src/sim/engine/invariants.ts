@@ -7,74 +7,163 @@ import { PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, hex } from '../geometry';
 import { DirTable, PmdTable } from './tables';
 import { findVma, pageOf } from './vma';
 import { pmdOf } from './walk';
-import type { Machine, MemObject, Mm } from './state';
+import type { Host, Machine, MemObject, Mm } from './state';
 
-let checks = 0;
-
-export function checkInvariants(m: Machine): string[] {
-  const out: string[] = [];
-  const check = ++checks;
-  const own = new Map<Mm, number>(); // table pages each mm should be charged
-  const charge = (mm: Mm, n: number): void => void own.set(mm, (own.get(mm) ?? 0) + n);
-  const pmds: PmdTable[] = [];
-  let physical = 0;
-  for (const mm of m.mms.values()) {
-    if (!mm.alive) out.push(`mm ${mm.name} is freed but still listed`);
-    physical += 1; // the PGD
-    for (const [gi, pud] of mm.pgd.children) {
-      if (!(pud instanceof DirTable)) {
-        out.push(`${mm.name}: a PGD entry points at a PMD page`);
-        continue;
-      }
-      physical += 1;
-      charge(mm, 1);
-      for (const [ui, pmd] of pud.children) {
-        if (!(pmd instanceof PmdTable)) continue;
-        if (pmd.seenBy !== check) {
-          pmd.seenBy = check;
-          pmd.seenCount = 0;
-          pmds.push(pmd);
-        }
-        pmd.seenCount += 1;
-        if (!pmd.users.includes(mm)) out.push(`${mm.name} points at a PMD page that does not list it as a user`);
-        charge(mm, 1);
-        checkPmd(mm, pmd, gi * PGDIR_SIZE + ui * PUD_SIZE, out);
-      }
-    }
-  }
-  for (const pmd of pmds) {
-    physical += 1;
-    if (pmd.seenCount !== pmd.users.length) out.push(`a PMD page counts ${pmd.users.length} users but ${pmd.seenCount} point at it`);
-    for (const u of pmd.users) if (!u.alive) out.push(`a PMD page is used by freed mm ${u.name}`);
-    for (const r of pmd.runs) {
-      if (r.t !== 'table' && r.t !== 'uniform') continue;
-      physical += r.hi - r.lo;
-      charge(pmd.owner, r.hi - r.lo);
-    }
-  }
-  for (const mm of m.mms.values()) {
-    const want = own.get(mm) ?? 0;
-    if (mm.charged !== want) out.push(`${mm.name} is charged ${mm.charged} table pages but ${want} are its own`);
-  }
-  for (const t of m.taskOrder) if (!t.mm.alive && t.mm.charged !== 0) out.push(`freed mm ${t.mm.name} is still charged ${t.mm.charged} pages`);
-  if (physical !== m.tablePages) out.push(`the system counts ${m.tablePages} table pages but ${physical} exist`);
-  checkHosts(m, out);
-  checkFrames(m, out);
-  return out;
+/** What one mm's tables contribute to the checks, kept between steps. */
+interface Summary {
+  /** Table pages that physically exist because of this mm (its PGD, PUDs, PMDs it owns, PTEs below them). */
+  readonly physical: number;
+  /** PMD pages it points at, shared ones included. */
+  readonly pmds: readonly PmdTable[];
+  /** Users listed by the PMD pages it owns (their sum over mms must equal the PMD references). */
+  readonly listedUsers: number;
+  /** The PMD pages it owned (their PTE pages count here). */
+  readonly owned: readonly PmdTable[];
+  /** Hosts whose region it maps. */
+  readonly hosts: readonly Host[];
+  readonly problems: readonly string[];
 }
 
-/** Reference counts equal the guests that map the region, and every guest holds one. */
-function checkHosts(m: Machine, out: string[]): void {
-  for (const h of m.hosts) {
-    if (!h.mm.alive) out.push(`host of ${h.obj.name} is freed but listed`);
-    if (h.guests.length === 0) out.push(`host of ${h.obj.name} has no reference but lives`);
-    if (h.obj.host !== h) out.push(`${h.obj.name} does not know its host`);
-    for (const g of h.guests) if (!g.alive || !g.vmas.some((v) => v.host === h)) out.push(`host of ${h.obj.name} counts a reference from ${g.name}, which maps no region`);
+/**
+ * SPEC 1.8 after every step at any scale: each mm's tables are walked again
+ * only when the step touched that mm (or took a PMD page it owned); the
+ * system-wide sums are kept as running totals of the summaries.
+ */
+export class InvariantChecker {
+  private readonly summaries = new Map<Mm, Summary>();
+  private dirty: Set<number> | 'all' = 'all';
+  private physical = 0;
+  private references = 0;
+  private listed = 0;
+  private readonly hostRefs = new Map<Host, number>();
+  private readonly troubled = new Set<Mm>();
+  /** Problems found as mms were freed; they stay reported. */
+  private readonly freed: string[] = [];
+
+  /** Marks mms a step's events name as changed. */
+  touched(ids: Iterable<number>): void {
+    if (this.dirty === 'all') return;
+    for (const id of ids) this.dirty.add(id);
   }
-  for (const mm of m.mms.values()) {
-    const hosts = new Set(mm.vmas.map((v) => v.host).filter((h) => h !== null));
-    for (const h of hosts) if (!h.guests.includes(mm)) out.push(`${mm.name} maps the region of ${h.obj.name} without a reference`);
+
+  full(): void {
+    this.dirty = 'all';
   }
+
+  private put(mm: Mm, s: Summary | null): void {
+    const old = this.summaries.get(mm);
+    const sign = (x: Summary, k: 1 | -1): void => {
+      this.physical += k * x.physical;
+      this.references += k * x.pmds.length;
+      this.listed += k * x.listedUsers;
+      for (const h of x.hosts) this.hostRefs.set(h, (this.hostRefs.get(h) ?? 0) + k);
+    };
+    if (old !== undefined) sign(old, -1);
+    if (s === null) {
+      this.summaries.delete(mm);
+      this.troubled.delete(mm);
+      return;
+    }
+    sign(s, 1);
+    this.summaries.set(mm, s);
+    if (s.problems.length > 0) this.troubled.add(mm);
+    else this.troubled.delete(mm);
+  }
+
+  check(m: Machine): string[] {
+    if (this.dirty === 'all') for (const mm of [...this.summaries.keys()]) this.put(mm, null);
+    const redo = new Set<Mm>();
+    const dirty = this.dirty;
+    const consider = (mm: Mm): void => {
+      if (mm.alive && m.mms.get(mm.id) === mm) return void redo.add(mm);
+      for (const pmd of this.summaries.get(mm)?.pmds ?? []) if (pmd.hasUser(mm)) this.freed.push(`a PMD page is still used by freed mm ${mm.name}`);
+      this.put(mm, null);
+      if (mm.charged !== 0) this.freed.push(`freed mm ${mm.name} is still charged ${mm.charged} pages`);
+    };
+    if (dirty === 'all') for (const mm of m.mms.values()) redo.add(mm);
+    else {
+      for (const [mm] of this.summaries) if (dirty.has(mm.id)) consider(mm);
+      for (const id of dirty) {
+        const mm = m.mms.get(id);
+        if (mm !== undefined) redo.add(mm);
+      }
+    }
+    // A PMD page a changed mm owned may have passed to another user: redo that user too.
+    const before = new Map<Mm, readonly PmdTable[]>();
+    for (const mm of redo) before.set(mm, this.summaries.get(mm)?.owned ?? []);
+    for (const mm of redo) this.put(mm, summarise(mm));
+    for (const [mm, owned] of before) {
+      for (const pmd of owned) {
+        const owner = pmd.users[0];
+        if (owner !== undefined && owner !== mm && owner.alive && !redo.has(owner)) this.put(owner, summarise(owner));
+      }
+    }
+    this.dirty = new Set();
+    const out: string[] = [...this.freed];
+    for (const mm of this.troubled) out.push(...this.summaries.get(mm)!.problems);
+    // Each mm pointing at a PMD page is listed by it (checked per mm), so equal sums mean no extra listings.
+    if (this.references !== this.listed) out.push(`PMD pages list ${this.listed} users but ${this.references} PUD entries point at them`);
+    if (this.physical !== m.tablePages) out.push(`the system counts ${m.tablePages} table pages but ${this.physical} exist`);
+    for (const h of m.hosts) {
+      if (!h.mm.alive) out.push(`host of ${h.obj.name} is freed but listed`);
+      if (h.guests.length === 0) out.push(`host of ${h.obj.name} has no reference but lives`);
+      if (h.obj.host !== h) out.push(`${h.obj.name} does not know its host`);
+      const mapping = this.hostRefs.get(h) ?? 0;
+      if (mapping !== h.guests.length) out.push(`host of ${h.obj.name} counts ${h.guests.length} references but ${mapping} mms map its region`);
+    }
+    for (const [h, n] of this.hostRefs) if (n !== 0 && !m.hosts.includes(h)) out.push(`${n} mms map the region of a released host of ${h.obj.name}`);
+    checkFrames(m, out);
+    return out;
+  }
+}
+
+/** Everything SPEC 1.8 says of one mm's own tree. */
+function summarise(mm: Mm): Summary {
+  const problems: string[] = [];
+  const pmds: PmdTable[] = [];
+  let physical = 1; // the PGD
+  let own = 0; // pages that should be charged to mm
+  if (!mm.alive) problems.push(`mm ${mm.name} is freed but still listed`);
+  for (const [gi, pud] of mm.pgd.children) {
+    if (!(pud instanceof DirTable)) {
+      problems.push(`${mm.name}: a PGD entry points at a PMD page`);
+      continue;
+    }
+    physical += 1;
+    own += 1;
+    for (const [ui, pmd] of pud.children) {
+      if (!(pmd instanceof PmdTable)) continue;
+      pmds.push(pmd);
+      own += 1;
+      const va = gi * PGDIR_SIZE + ui * PUD_SIZE;
+      if (!pmd.hasUser(mm)) problems.push(`${mm.name} points at a PMD page that does not list it as a user`);
+      checkPmd(mm, pmd, va, problems);
+      if (pmd.owner !== mm) continue;
+      physical += 1;
+      for (const r of pmd.runs) if (r.t === 'table' || r.t === 'uniform') own += r.hi - r.lo;
+    }
+  }
+  let listedUsers = 0;
+  const owned = pmds.filter((r) => r.owner === mm);
+  for (const r of owned) {
+    physical += ptePages(r);
+    listedUsers += r.users.length;
+  }
+  if (mm.charged !== own) problems.push(`${mm.name} is charged ${mm.charged} table pages but ${own} are its own`);
+  const hosts = [...new Set(mm.vmas.map((v) => v.host).filter((h) => h !== null))];
+  for (const h of hosts) if (!h.guests.includes(mm)) problems.push(`${mm.name} maps the region of ${h.obj.name} without a reference`);
+  return { physical, pmds, owned, listedUsers, hosts, problems };
+}
+
+function ptePages(pmd: PmdTable): number {
+  let n = 0;
+  for (const r of pmd.runs) if (r.t === 'table' || r.t === 'uniform') n += r.hi - r.lo;
+  return n;
+}
+
+/** The whole check from scratch (tests; the engine keeps an InvariantChecker). */
+export function checkInvariants(m: Machine): string[] {
+  return new InvariantChecker().check(m);
 }
 
 function checkFrames(m: Machine, out: string[]): void {

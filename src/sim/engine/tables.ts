@@ -35,16 +35,28 @@ export type PmdRun =
 
 export class PmdTable {
   runs: PmdRun[] = [];
-  /** Mms whose PUD entry points here, each charged 4096 bytes (hugetlb shares). */
-  users: Mm[];
+  /** Mms whose PUD entry points here, each charged 4096 bytes (hugetlb shares); the first owns it. */
+  readonly users: Mm[] = [];
+  private readonly userSet = new Set<Mm>();
   /** Scratch for the invariant check: the check that last saw this page, and how often. */
   seenBy = 0;
   seenCount = 0;
   /** Path id of the tree it was created in (see view.ts). */
   readonly id: string;
-  constructor(owner: Mm, id: string) {
-    this.users = [owner];
+  constructor(owner: Mm | null, id: string) {
+    if (owner !== null) this.addUser(owner);
     this.id = id;
+  }
+  addUser(mm: Mm): void {
+    this.users.push(mm);
+    this.userSet.add(mm);
+  }
+  removeUser(mm: Mm): void {
+    this.users.splice(this.users.indexOf(mm), 1);
+    this.userSet.delete(mm);
+  }
+  hasUser(mm: Mm): boolean {
+    return this.userSet.has(mm);
   }
   /** The mm charged for PTE pages below this table. */
   get owner(): Mm {

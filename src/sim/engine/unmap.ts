@@ -130,7 +130,7 @@ function freePmdTable(m: Machine, mm: Mm, pud: DirTable, i: number, pmd: PmdTabl
   pud.children.delete(i);
   if (pmd.users.length > 1) {
     // a hugetlb PMD page other mms still use: only this mm's use goes
-    pmd.users.splice(pmd.users.indexOf(mm), 1);
+    pmd.removeUser(mm);
     mm.charged -= 1;
     emit(m, { k: 'unshare', mm: mm.id, va, len: PUD_SIZE });
     return;

@@ -48,7 +48,7 @@ export function findPartner(m: Machine, mm: Mm, vma: Vma, va: Vaddr): { pmd: Pmd
 export function sharePmd(m: Machine, mm: Mm, va: Vaddr, pmd: PmdTable, from: Mm): void {
   const pud = pudOf(mm, va)!;
   pud.children.set(indexAt('pud', va), pmd);
-  pmd.users.push(mm);
+  pmd.addUser(mm);
   mm.charged += 1;
   emit(m, { k: 'share', mm: mm.id, va: alignDown(va, PUD_SIZE), len: PUD_SIZE, from: from.id });
 }
@@ -59,7 +59,7 @@ export function unsharePmd(m: Machine, mm: Mm, va: Vaddr): boolean {
   const pmd = pmdOf(mm, va);
   if (pud === null || pmd === null || pmd.users.length < 2) return false;
   pud.children.delete(indexAt('pud', va));
-  pmd.users.splice(pmd.users.indexOf(mm), 1);
+  pmd.removeUser(mm);
   mm.charged -= 1;
   emit(m, { k: 'unshare', mm: mm.id, va: alignDown(va, PUD_SIZE), len: PUD_SIZE });
   return true;
