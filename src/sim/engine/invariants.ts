@@ -31,6 +31,7 @@ interface Summary {
  */
 export class InvariantChecker {
   private readonly summaries = new Map<Mm, Summary>();
+  private readonly byId = new Map<number, Mm>();
   private dirty: Set<number> | 'all' = 'all';
   private physical = 0;
   private references = 0;
@@ -61,11 +62,13 @@ export class InvariantChecker {
     if (old !== undefined) sign(old, -1);
     if (s === null) {
       this.summaries.delete(mm);
+      this.byId.delete(mm.id);
       this.troubled.delete(mm);
       return;
     }
     sign(s, 1);
     this.summaries.set(mm, s);
+    this.byId.set(mm.id, mm);
     if (s.problems.length > 0) this.troubled.add(mm);
     else this.troubled.delete(mm);
   }
@@ -82,8 +85,9 @@ export class InvariantChecker {
     };
     if (dirty === 'all') for (const mm of m.mms.values()) redo.add(mm);
     else {
-      for (const [mm] of this.summaries) if (dirty.has(mm.id)) consider(mm);
       for (const id of dirty) {
+        const kept = this.byId.get(id);
+        if (kept !== undefined) consider(kept);
         const mm = m.mms.get(id);
         if (mm !== undefined) redo.add(mm);
       }

@@ -37,7 +37,8 @@ export class PmdTable {
   runs: PmdRun[] = [];
   /** Mms whose PUD entry points here, each charged 4096 bytes (hugetlb shares); the first owns it. */
   readonly users: Mm[] = [];
-  private readonly userSet = new Set<Mm>();
+  /** Built once a page has several users (hugetlb sharing), for quick membership. */
+  private userSet: Set<Mm> | null = null;
   /** Scratch for the invariant check: the check that last saw this page, and how often. */
   seenBy = 0;
   seenCount = 0;
@@ -49,14 +50,15 @@ export class PmdTable {
   }
   addUser(mm: Mm): void {
     this.users.push(mm);
-    this.userSet.add(mm);
+    if (this.userSet !== null) this.userSet.add(mm);
+    else if (this.users.length > 8) this.userSet = new Set(this.users);
   }
   removeUser(mm: Mm): void {
     this.users.splice(this.users.indexOf(mm), 1);
-    this.userSet.delete(mm);
+    this.userSet?.delete(mm);
   }
   hasUser(mm: Mm): boolean {
-    return this.userSet.has(mm);
+    return this.userSet !== null ? this.userSet.has(mm) : this.users.includes(mm);
   }
   /** The mm charged for PTE pages below this table. */
   get owner(): Mm {
