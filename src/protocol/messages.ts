@@ -103,5 +103,12 @@ export interface Snapshot {
   readonly truncated: boolean;
 }
 
+/** Something on screen a person pointed at (the inspector's subject); ids are stable across steps. */
+export type Selection =
+  | { readonly kind: 'table'; readonly id: string }
+  | { readonly kind: 'entry'; readonly table: string; readonly index: number }
+  | { readonly kind: 'mm'; readonly id: MmId }
+  | { readonly kind: 'page'; readonly file: string; readonly page: number };
+
 /** Level order top-down, re-exported for readers of snapshots. */
 export type { Level, MmId, TraceEvent };

@@ -5,15 +5,10 @@
  * through the bridge. One store per mounted lab, created by its provider.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AddressWindow, LineError, Snapshot } from '../protocol/index';
+import type { AddressWindow, LineError, Selection, Snapshot } from '../protocol/index';
 import { createBridge, type Bridge, type BridgeHandlers } from '../bridge/bridge';
 
-/** What the inspector shows; ids are stable across steps. */
-export type Selection =
-  | { readonly kind: 'table'; readonly id: string }
-  | { readonly kind: 'entry'; readonly table: string; readonly index: number }
-  | { readonly kind: 'mm'; readonly id: number }
-  | { readonly kind: 'page'; readonly file: string; readonly page: number };
+export type { Selection };
 
 export type Status = 'starting' | 'running' | 'ready' | 'parse-error' | 'failed';
 

@@ -1,0 +1,155 @@
+/**
+ * The diagram's geometry as plain data (ARCHITECTURE habit 8): one column
+ * per mm (folded processes, then the host mms set apart), each table in the
+ * slot its address gives it (slots.ts), keyed by mm and table id so React
+ * keeps every element in place between steps. On a narrow screen the columns
+ * stack and links become badges (links.ts draws curves only when wide).
+ */
+import { tableSpan, type Level } from '../sim/geometry';
+import type { MmSnap, Snapshot, TableSnap } from '../protocol/messages';
+import { GRID_COLS, GRID_ROWS } from './grid';
+import { levelSlots, type LevelSlots } from './slots';
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface Metrics {
+  readonly narrow: boolean;
+  readonly gutter: number;
+  readonly colW: number;
+  readonly colGap: number;
+  readonly hostGap: number;
+  readonly headerH: number;
+  readonly inset: number;
+  readonly gap: number;
+  readonly lineH: number;
+  readonly cardHead: number;
+  readonly cell: number;
+}
+
+/** Lines a directory card has room for, per level. */
+export const CARD_LINES: Readonly<Record<Level, number>> = { pgd: 2, pud: 2, pmd: 4, pte: 0 };
+
+export function metrics(narrow: boolean, width: number): Metrics {
+  if (!narrow) return { narrow, gutter: 40, colW: 184, colGap: 18, hostGap: 64, headerH: 58, inset: 12, gap: 10, lineH: 14, cardHead: 18, cell: 5 };
+  const colW = Math.max(300, width);
+  const cell = Math.max(4, Math.min(8, Math.floor((colW - 12 - 16) / GRID_COLS)));
+  return { narrow, gutter: 0, colW, colGap: 0, hostGap: 0, headerH: 58, inset: 12, gap: 10, lineH: 16, cardHead: 20, cell };
+}
+
+/** Height of a card of this level. */
+export function cardHeight(m: Metrics, level: Level): number {
+  return level === 'pte' ? m.cardHead + GRID_ROWS * m.cell + 8 : m.cardHead + CARD_LINES[level] * m.lineH + 6;
+}
+
+export interface Column extends Box {
+  readonly mm: MmSnap;
+  /** Owner hue index (stable per mm id), or 'host' for the slate of host mms. */
+  readonly hue: number | 'host';
+}
+
+export interface Card extends Box {
+  readonly key: string;
+  readonly mm: number;
+  readonly table: TableSnap;
+}
+
+/** A slot with no own table: empty, or reached through a link / hugetlb share. */
+export interface Slot extends Box {
+  readonly key: string;
+  readonly mm: number;
+  readonly level: Level;
+  readonly va: number;
+  /** The table another mm holds that this slot reaches, if any. */
+  readonly target: string | null;
+}
+
+export interface Row {
+  readonly level: Level;
+  readonly y: number;
+  readonly h: number;
+  readonly slots: LevelSlots;
+}
+
+export interface DiagramLayout {
+  readonly metrics: Metrics;
+  readonly width: number;
+  readonly height: number;
+  readonly columns: readonly Column[];
+  readonly cards: readonly Card[];
+  readonly slots: readonly Slot[];
+  /** Row positions relative to a column's top. */
+  readonly rows: readonly Row[];
+}
+
+/** Owner hues cycle through this many; the same mm keeps its hue for the whole run. */
+export const HUES = 6;
+
+function rowsOf(m: Metrics, slots: readonly LevelSlots[]): Row[] {
+  let y = m.headerH;
+  return slots.map((s) => {
+    const h = s.vas.length * (cardHeight(m, s.level) + m.gap);
+    const row = { level: s.level, y, h, slots: s };
+    y += h;
+    return row;
+  });
+}
+
+/** Lays out a snapshot; `width` matters only for the narrow (stacked) form. */
+export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number): DiagramLayout {
+  const m = metrics(narrow, width);
+  const byId = new Map(snap.tables.map((t) => [t.id, t]));
+  const rows = rowsOf(m, levelSlots(snap.window, snap.tables));
+  const colH = (rows[rows.length - 1]?.y ?? m.headerH) + (rows[rows.length - 1]?.h ?? 0);
+  const columns: Column[] = [];
+  const cards: Card[] = [];
+  const slots: Slot[] = [];
+  let x = m.gutter;
+  let y = 0;
+  let seenHost = false;
+  for (const mm of snap.mms) {
+    if (mm.isHost && !seenHost && !narrow) x += m.hostGap - m.colGap;
+    seenHost ||= mm.isHost;
+    const col: Column = { mm, hue: mm.isHost ? 'host' : (mm.id - 1) % HUES, x, y, w: m.colW, h: colH };
+    columns.push(col);
+    const reach = reached(mm, byId);
+    for (const row of rows) {
+      const h = cardHeight(m, row.level);
+      row.slots.vas.forEach((va, i) => {
+        const box = { x: x + m.inset, y: y + row.y + i * (h + m.gap), w: m.colW - m.inset - (narrow ? m.inset : 0), h };
+        const own = mm.tables.map((id) => byId.get(id)).find((t) => t !== undefined && t.level === row.level && t.va === va);
+        if (own !== undefined) cards.push({ key: `${mm.id}:${own.id}`, mm: mm.id, table: own, ...box });
+        else slots.push({ key: `${mm.id}:${row.level}:${va}`, mm: mm.id, level: row.level, va, target: reach.get(`${row.level}:${va}`) ?? null, ...box });
+      });
+    }
+    if (narrow) y += colH + 24;
+    else x += m.colW + m.colGap;
+  }
+  const width_ = narrow ? m.colW : x - m.colGap + 8;
+  const height = narrow ? Math.max(0, y - 24) : colH;
+  return { metrics: m, width: width_, height, columns, cards, slots, rows };
+}
+
+/** Tables this mm reaches in other trees, by `level:va` of the slot they would fill. */
+function reached(mm: MmSnap, byId: ReadonlyMap<string, TableSnap>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const id of mm.borrowed) {
+    const t = byId.get(id);
+    if (t !== undefined) out.set(`${t.level}:${t.va}`, t.id);
+  }
+  return out;
+}
+
+/** The card of the table one level up in the same column whose span holds `card`. */
+export function parentCard(card: Card, cards: readonly Card[]): Card | null {
+  const up: Record<Level, Level | null> = { pgd: null, pud: 'pgd', pmd: 'pud', pte: 'pmd' };
+  const level = up[card.table.level];
+  if (level === null) return null;
+  return (
+    cards.find((c) => c.mm === card.mm && c.table.level === level && c.table.va <= card.table.va && card.table.va < c.table.va + tableSpan(level)) ?? null
+  );
+}
