@@ -17,8 +17,6 @@ interface Summary {
   readonly pmds: readonly PmdTable[];
   /** Users listed by the PMD pages it owns (their sum over mms must equal the PMD references). */
   readonly listedUsers: number;
-  /** The PMD pages it owned (their PTE pages count here). */
-  readonly owned: readonly PmdTable[];
   /** Hosts whose region it maps. */
   readonly hosts: readonly Host[];
   readonly problems: readonly string[];
@@ -92,16 +90,14 @@ export class InvariantChecker {
         if (mm !== undefined) redo.add(mm);
       }
     }
-    // A PMD page a changed mm owned may have passed to another user: redo that user too.
+    // A PMD page a changed mm used may have lost it as a user or passed to a new
+    // owner: the owner's summary counts its users and its PTE pages, so redo it.
     const before = new Map<Mm, readonly PmdTable[]>();
-    for (const mm of redo) before.set(mm, this.summaries.get(mm)?.owned ?? []);
+    for (const mm of redo) before.set(mm, this.summaries.get(mm)?.pmds ?? []);
     for (const mm of redo) this.put(mm, summarise(mm));
-    for (const [mm, owned] of before) {
-      for (const pmd of owned) {
-        const owner = pmd.users[0];
-        if (owner !== undefined && owner !== mm && owner.alive && !redo.has(owner)) this.put(owner, summarise(owner));
-      }
-    }
+    const owners = new Set<Mm>();
+    for (const pmds of before.values()) for (const pmd of pmds) if (pmd.users[0] !== undefined) owners.add(pmd.users[0]);
+    for (const owner of owners) if (owner.alive && !redo.has(owner)) this.put(owner, summarise(owner));
     this.dirty = new Set();
     const out: string[] = [...this.freed];
     for (const mm of this.troubled) out.push(...this.summaries.get(mm)!.problems);
@@ -148,15 +144,15 @@ function summarise(mm: Mm): Summary {
     }
   }
   let listedUsers = 0;
-  const owned = pmds.filter((r) => r.owner === mm);
-  for (const r of owned) {
+  for (const r of pmds) {
+    if (r.owner !== mm) continue;
     physical += ptePages(r);
     listedUsers += r.users.length;
   }
   if (mm.charged !== own) problems.push(`${mm.name} is charged ${mm.charged} table pages but ${own} are its own`);
   const hosts = [...new Set(mm.vmas.map((v) => v.host).filter((h) => h !== null))];
   for (const h of hosts) if (!h.guests.includes(mm)) problems.push(`${mm.name} maps the region of ${h.obj.name} without a reference`);
-  return { physical, pmds, owned, listedUsers, hosts, problems };
+  return { physical, pmds, listedUsers, hosts, problems };
 }
 
 function ptePages(pmd: PmdTable): number {

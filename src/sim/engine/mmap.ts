@@ -47,7 +47,7 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
   }
 
   const obj: MemObject = existing ?? newObject(`anon:${mm.id}:${hex(va)}`, 'anon', len);
-  if (existing === undefined) m.anon.push(obj);
+  if (anon) m.anon.push(obj);
   const vma: Vma = {
     start: va,
     end: va + len,

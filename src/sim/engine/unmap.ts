@@ -135,6 +135,7 @@ function freePmdTable(m: Machine, mm: Mm, pud: DirTable, i: number, pmd: PmdTabl
     emit(m, { k: 'unshare', mm: mm.id, va, len: PUD_SIZE });
     return;
   }
+  pmd.removeUser(mm);
   releaseTables(m, mm, 1);
   emit(m, { k: 'free', mm: mm.id, level: 'pmd', va, count: 1 });
 }
