@@ -253,7 +253,7 @@ describe('SPEC 1.7: out of memory', () => {
     const s = r.steps[r.steps.length - 2] ?? [];
     expect(s.map((e) => e.k)).toEqual(['walk', 'alloc', 'alloc', 'alloc', 'oom', 'free', 'free', 'free', 'free']);
     expect(ofKind(s, 'oom')).toEqual([{ k: 'oom', task: 'a', mm: 1, va: BASE, need: 'page', pagetablesBytes: 5 * PAGE, fileBytes: 0 }]);
-    expect(r.model.processes()[0]).toMatchObject({ alive: false, oom_killed: true });
+    expect(r.model.processes()[0]).toMatchObject({ alive: false, oom_killed: true, signal: 'SIGKILL' });
     expect(last(r)).toEqual([{ k: 'task', task: 'c', mm: 3, how: 'process', parent: null }]);
   });
 

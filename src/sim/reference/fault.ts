@@ -2,7 +2,7 @@
  * The page-fault handler, one page at a time: plain faults, MAP_SHARED_PT guest
  * faults (link or host fault), and hugetlb faults with PMD sharing.
  */
-import { A, D, P, W } from '../bits';
+import { D } from '../bits';
 import type { Access } from '../commands';
 import { alignDown, indexAt, PMD_SIZE, PUD_SIZE, type Level, type Vaddr } from '../geometry';
 import { findPartner } from './hugetlb';
@@ -67,10 +67,9 @@ function writeLeaf(st: RefState, out: Out, table: Table, acting: Mm, vma: Vma, v
       out.push({ k: 'set', mm: eventMm(table, acting), level: table.level, va: leafVa, len: span, bits: old.bits });
       return;
     }
-    // A protnone leaf in a VMA that allows the access (another sharer's mprotect)
-    // is filled in again from this VMA; a read-only one becomes writable and dirty.
-    if ((old.bits & P) === 0) bits = freshBits(vma, access) | (old.bits & D);
-    else bits = old.bits | (access === 'write' ? W | D | A : A);
+    // A leaf that faulted (protnone after another sharer's mprotect, or read-only
+    // under a write) is written again from the faulting VMA, keeping only D.
+    bits = freshBits(vma, access) | (old.bits & D);
     old.bits = bits;
   }
   out.push({ k: 'set', mm: eventMm(table, acting), level: table.level, va: leafVa, len: span, bits });

@@ -131,6 +131,7 @@ export function killByOom(st: RefState, out: Out, task: Task, va: Vaddr, need: L
     if (x.mm !== task.mm || !x.alive) continue;
     x.alive = false;
     x.oomKilled = true;
+    x.signal = 'SIGKILL';
   }
   teardownMm(st, out, task.mm);
 }

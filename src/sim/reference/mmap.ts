@@ -7,7 +7,7 @@ import { alignUp, hex, PAGE_SIZE, PMD_SIZE, USER_TOP, type Vaddr } from '../geom
 import { AUTO_HIGH, AUTO_LOW, pickAutoAddress } from '../random';
 import { createHost, hostRef, ineligibleReason, NOT_HOST_REGION } from './ptshare';
 import { SysError, type Host, type MemObject, type Out, type RefState, type Task, type Vma } from './state';
-import { releaseHost, unmapRange } from './unmap';
+import { dropRegions, unmapRange } from './unmap';
 import { checkHugetlbSplit, checkRegionCut, insertVma, isFree, mergeAll } from './vmas';
 
 type MmapCmd = Extract<Command, { op: 'mmap' }>;
@@ -20,8 +20,7 @@ export function munmapRange(st: RefState, out: Out, task: Task, start: Vaddr, le
   if (end > USER_TOP) throw new SysError('EINVAL', 'munmap range beyond user space');
   checkRegionCut(task.mm, start, end);
   checkHugetlbSplit(task.mm, start, end);
-  const released = unmapRange(st, out, task.mm, start, end, true);
-  for (const host of released) releaseHost(st, out, host);
+  dropRegions(st, out, task.mm, unmapRange(st, out, task.mm, start, end, true));
 }
 
 function lookupObject(st: RefState, name: string): MemObject | null {
@@ -60,8 +59,7 @@ export function mmapCmd(st: RefState, out: Out, task: Task, c: MmapCmd, addr: Va
     } else {
       checkRegionCut(mm, start, start + len);
       checkHugetlbSplit(mm, start, start + len);
-      const released = unmapRange(st, out, mm, start, start + len, true);
-      for (const host of released) releaseHost(st, out, host);
+      dropRegions(st, out, mm, unmapRange(st, out, mm, start, start + len, true));
     }
   }
   // Anonymous memory: a fresh object per mmap; like Linux's shared anonymous

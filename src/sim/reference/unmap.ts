@@ -52,7 +52,7 @@ export function freeEmptyTables(st: RefState, out: Out, mm: Mm): void {
 
 /**
  * munmap's work on [start, end) of mm, the range already checked. Returns the
- * hosts whose last reference this dropped; the caller releases them after.
+ * MAP_SHARED_PT regions it left, whose references the caller drops after.
  */
 export function unmapRange(st: RefState, out: Out, mm: Mm, start: Vaddr, end: Vaddr, flush: boolean): Host[] {
   const regions = regionsIn(mm, start, end);
@@ -63,7 +63,12 @@ export function unmapRange(st: RefState, out: Out, mm: Mm, start: Vaddr, end: Va
   removeRange(mm, start, end);
   if (flush) tlbEvent(out, seen, start, end);
   freeEmptyTables(st, out, mm);
-  return regions.filter((host) => hostUnref(out, host, mm.id));
+  return regions;
+}
+
+/** Drops mm's reference to each region, releasing a host at its last (in the order given). */
+export function dropRegions(st: RefState, out: Out, mm: Mm, regions: Host[]): void {
+  for (const host of regions) if (hostUnref(out, host, mm.id)) releaseHost(st, out, host);
 }
 
 /** Frees the PGD of an mm whose every other table is gone. */
@@ -84,9 +89,14 @@ export function releaseHost(st: RefState, out: Out, host: Host): void {
   forgetHost(st, host);
 }
 
-/** An mm's end (exit of its last task, a fatal signal, an OOM kill): everything goes. */
+/**
+ * An mm's end (exit of its last task, a fatal signal, an OOM kill): everything
+ * is unmapped as one munmap would (no TLB flush: nobody runs on it any more),
+ * then each region's reference is dropped in address order, a host released at
+ * its last, and the PGD is freed last (ENGINE.md, "exit").
+ */
 export function teardownMm(st: RefState, out: Out, mm: Mm): void {
-  const released = unmapRange(st, out, mm, 0, USER_TOP, false);
+  const regions = unmapRange(st, out, mm, 0, USER_TOP, false);
+  dropRegions(st, out, mm, regions);
   freePgd(st, out, mm);
-  for (const host of released) releaseHost(st, out, host);
 }
