@@ -31,5 +31,3 @@ export const selectCurrentLine = (s: S): number | null => s.snapshot?.line ?? nu
 /** Whether the text in the editor differs from the scenario on screen. */
 export const selectDirty = (s: S): boolean => s.text !== s.loadedText;
 
-/** The actions, stable for the store's life: safe to read once. */
-export const selectActions = (s: S): SimActions => s;

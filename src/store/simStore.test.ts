@@ -11,6 +11,7 @@ function setup(text = 'process a', step: number | 'last' = 0) {
     return { send: (c) => void sent.push(c), terminate: () => undefined };
   };
   const store = createSimStore({ text, step, bridge });
+  store.getState().start();
   const h = (): BridgeHandlers => {
     if (handlers === null) throw new Error('no bridge');
     return handlers;
@@ -75,6 +76,16 @@ describe('the simulation store', () => {
     expect(store.getState()).toMatchObject({ playing: true, step: 0 });
     h().onFailure('worker died');
     expect(store.getState()).toMatchObject({ playing: false, status: 'failed', failure: 'worker died' });
+  });
+
+  it('starts a fresh worker after dispose, resuming the step on screen', () => {
+    const { store, sent, h } = setup();
+    h().onLoaded({ v, type: 'loaded', loadId: 1, steps: 5, error: null });
+    store.getState().goto(3);
+    store.getState().dispose();
+    sent.length = 0;
+    store.getState().start();
+    expect(sent).toEqual([{ type: 'load', text: 'process a', step: 3, mode: 'single', window: null }]);
   });
 
   it('sends a new window, and null to let the worker choose again', () => {

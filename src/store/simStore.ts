@@ -53,6 +53,8 @@ export interface SimActions {
   setWindow(window: AddressWindow | null): void;
   select(selection: Selection | null): void;
   setNotice(notice: string | null): void;
+  /** Starts the worker and loads the text; again after `dispose`, a fresh worker resumes. */
+  start(): void;
   dispose(): void;
 }
 
@@ -120,6 +122,12 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       },
       select: (selection) => set({ selection }),
       setNotice: (notice) => set({ notice }),
+      start: () => {
+        if (bridge !== null) return;
+        bridge = (options.bridge ?? createBridge)(handlers);
+        const { loadId, step } = get();
+        get().run(get().text, loadId === 0 ? pending.step : step);
+      },
       dispose: () => {
         bridge?.terminate();
         bridge = null;
@@ -159,7 +167,5 @@ export function createSimStore(options: SimStoreOptions): SimStore {
     },
     onFailure: (message) => store.setState({ failure: message, status: 'failed', playing: false }),
   };
-  bridge = (options.bridge ?? createBridge)(handlers);
-  store.getState().run(options.text, options.step ?? 0);
   return store;
 }

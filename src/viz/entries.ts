@@ -59,6 +59,8 @@ export function runText(level: Level, run: EntryRun): string {
 export function dirLines(table: TableSnap, max: number): DirLine[] {
   const lines = table.entries.map((run) => ({ kind: run.kind, text: runText(table.level, run), lo: run.lo, hi: run.hi, targets: runTargets(run) }));
   if (lines.length <= max) return lines;
+  const first = lines[0];
+  if (max <= 1 && first !== undefined) return [{ ...first, text: `${first.text} (+${lines.length - 1} more)` }];
   const kept = lines.slice(0, max - 1);
   const rest = lines.length - kept.length;
   return [...kept, { kind: 'more', text: `… ${rest} more runs`, lo: 0, hi: 0, targets: [] }];
@@ -98,3 +100,10 @@ export function runAt(table: TableSnap, index: number): EntryRun | null {
 }
 
 export { bitsText };
+
+/** The file page a leaf entry maps (the first of a huge page), or null. */
+export function pageOfEntry(table: TableSnap, index: number): { readonly file: string; readonly page: number } | null {
+  const run = runAt(table, index);
+  if (run === null || run.kind !== 'leaf') return null;
+  return { file: run.file, page: run.page0 + (index - run.lo) * run.pagesPerEntry };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CELL, DIRTY } from './entries';
-import { cellAt, gridSegments, rangeSegments } from './grid';
+import { cellAt, gridSegments, rangeOutline, rangeSegments } from './grid';
 
 describe('PTE grid rectangles', () => {
   it('merges equal cells of a row and skips empty ones', () => {
@@ -30,5 +30,12 @@ describe('PTE grid rectangles', () => {
     expect(cellAt(0, 0, 5)).toBe(0);
     expect(cellAt(159, 79, 5)).toBe(511);
     expect(cellAt(160, 0, 5)).toBeNull();
+  });
+
+  it('outlines a range as one staircase', () => {
+    expect(rangeOutline(2, 5, 5)).toBe('M10,0H25V5H10Z');
+    expect(rangeOutline(30, 66, 1)).toBe('M30,0L32,0L32,2L2,2L2,3L0,3L0,1L30,1Z');
+    expect(rangeOutline(0, 512, 1)).toBe('M0,0L32,0L32,15L32,15L32,16L0,16L0,1L0,1Z');
+    expect(rangeOutline(4, 4, 1)).toBe('');
   });
 });

@@ -56,3 +56,15 @@ export function cellAt(x: number, y: number, cell: number): number | null {
 export function isDirty(state: number): boolean {
   return (state & DIRTY) !== 0;
 }
+
+/** The outline of entries lo..hi-1 on the grid: one closed staircase path (for "changed" marks). */
+export function rangeOutline(lo: number, hi: number, cell: number): string {
+  if (hi <= lo) return '';
+  const r0 = Math.floor(lo / GRID_COLS);
+  const c0 = lo % GRID_COLS;
+  const r1 = Math.floor((hi - 1) / GRID_COLS);
+  const c1 = ((hi - 1) % GRID_COLS) + 1;
+  const p = (c: number, r: number): string => `${c * cell},${r * cell}`;
+  if (r0 === r1) return `M${p(c0, r0)}H${c1 * cell}V${(r0 + 1) * cell}H${c0 * cell}Z`;
+  return `M${p(c0, r0)}L${p(GRID_COLS, r0)}L${p(GRID_COLS, r1)}L${p(c1, r1)}L${p(c1, r1 + 1)}L${p(0, r1 + 1)}L${p(0, r0 + 1)}L${p(c0, r0 + 1)}Z`;
+}

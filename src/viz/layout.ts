@@ -32,7 +32,7 @@ export interface Metrics {
 }
 
 /** Lines a directory card has room for, per level. */
-export const CARD_LINES: Readonly<Record<Level, number>> = { pgd: 2, pud: 2, pmd: 4, pte: 0 };
+export const CARD_LINES: Readonly<Record<Level, number>> = { pgd: 1, pud: 1, pmd: 3, pte: 0 };
 
 export function metrics(narrow: boolean, width: number): Metrics {
   if (!narrow) return { narrow, gutter: 40, colW: 184, colGap: 18, hostGap: 64, headerH: 58, inset: 12, gap: 10, lineH: 14, cardHead: 18, cell: 5 };
@@ -41,9 +41,15 @@ export function metrics(narrow: boolean, width: number): Metrics {
   return { narrow, gutter: 0, colW, colGap: 0, hostGap: 0, headerH: 58, inset: 12, gap: 10, lineH: 16, cardHead: 20, cell };
 }
 
+/** Room under a PTE grid for its words (shared by, changed). */
+export const PTE_FOOT = 20;
+
+/** Height of a link badge on a phone. */
+export const BADGE_H = 40;
+
 /** Height of a card of this level. */
 export function cardHeight(m: Metrics, level: Level): number {
-  return level === 'pte' ? m.cardHead + GRID_ROWS * m.cell + 8 : m.cardHead + CARD_LINES[level] * m.lineH + 6;
+  return level === 'pte' ? m.cardHead + GRID_ROWS * m.cell + PTE_FOOT : m.cardHead + CARD_LINES[level] * m.lineH + 6;
 }
 
 export interface Column extends Box {
@@ -87,7 +93,7 @@ export interface DiagramLayout {
 }
 
 /** Owner hues cycle through this many; the same mm keeps its hue for the whole run. */
-export const HUES = 6;
+export const HUES = 5;
 
 function rowsOf(m: Metrics, slots: readonly LevelSlots[]): Row[] {
   let y = m.headerH;
@@ -114,23 +120,40 @@ export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number): D
   for (const mm of snap.mms) {
     if (mm.isHost && !seenHost && !narrow) x += m.hostGap - m.colGap;
     seenHost ||= mm.isHost;
-    const col: Column = { mm, hue: mm.isHost ? 'host' : (mm.id - 1) % HUES, x, y, w: m.colW, h: colH };
-    columns.push(col);
     const reach = reached(mm, byId);
+    const placed: (Omit<Card, 'x' | 'y' | 'w'> | Omit<Slot, 'x' | 'y' | 'w'>)[] = [];
+    const at: { dy: number }[] = [];
+    let packed = m.headerH;
     for (const row of rows) {
       const h = cardHeight(m, row.level);
       row.slots.vas.forEach((va, i) => {
-        const box = { x: x + m.inset, y: y + row.y + i * (h + m.gap), w: m.colW - m.inset - (narrow ? m.inset : 0), h };
         const own = mm.tables.map((id) => byId.get(id)).find((t) => t !== undefined && t.level === row.level && t.va === va);
-        if (own !== undefined) cards.push({ key: `${mm.id}:${own.id}`, mm: mm.id, table: own, ...box });
-        else slots.push({ key: `${mm.id}:${row.level}:${va}`, mm: mm.id, level: row.level, va, target: reach.get(`${row.level}:${va}`) ?? null, ...box });
+        const target = reach.get(`${row.level}:${va}`) ?? null;
+        // A phone shows only what is there: no placeholders for absent tables.
+        if (narrow && own === undefined && target === null) return;
+        // On a phone a link is a one-line badge, not a card-sized placeholder.
+        const boxH = narrow && own === undefined ? BADGE_H : h;
+        at.push({ dy: narrow ? packed : row.y + i * (h + m.gap) });
+        packed += boxH + m.gap;
+        placed.push(
+          own !== undefined
+            ? { key: `${mm.id}:${own.id}`, mm: mm.id, table: own, h }
+            : { key: `${mm.id}:${row.level}:${va}`, mm: mm.id, level: row.level, va, target, h: boxH },
+        );
       });
     }
-    if (narrow) y += colH + 24;
+    const h = narrow ? packed + 4 : colH;
+    columns.push({ mm, hue: mm.isHost ? 'host' : (mm.id - 1) % HUES, x, y, w: m.colW, h });
+    placed.forEach((p, i) => {
+      const box = { x: x + m.inset, y: y + (at[i]?.dy ?? 0), w: m.colW - m.inset - (narrow ? m.inset : 0) };
+      if ('table' in p) cards.push({ ...p, ...box });
+      else slots.push({ ...p, ...box });
+    });
+    if (narrow) y += h + 16;
     else x += m.colW + m.colGap;
   }
   const width_ = narrow ? m.colW : x - m.colGap + 8;
-  const height = narrow ? Math.max(0, y - 24) : colH;
+  const height = narrow ? Math.max(0, y - 16) : colH;
   return { metrics: m, width: width_, height, columns, cards, slots, rows };
 }
 

@@ -1,0 +1,44 @@
+/**
+ * The lab's page: header, the diagram with its ruler, page cache and
+ * counters, a side panel (scenario editor, inspector, this step's trace) and
+ * the timeline. On a phone the parts stack and the timeline is a bottom bar.
+ */
+import { Diagram } from './Diagram';
+import { Header } from './Header';
+import { Notices } from './Notices';
+import { SidePanel } from './SidePanel';
+import { StepCaption } from './StepCaption';
+import { Timeline } from './Timeline';
+import { AddressRuler } from './AddressRuler';
+import { Counters } from './Counters';
+import { PageCache } from './PageCache';
+import { usePersistence } from './usePersistence';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { usePlayback } from './usePlayback';
+
+export function App() {
+  useKeyboardShortcuts();
+  usePlayback();
+  usePersistence();
+  return (
+    <div className="flex min-h-screen flex-col pb-28 text-[var(--ink)] md:h-screen md:min-h-0 md:pb-0">
+      <Header />
+      <Notices />
+      <div className="flex min-h-0 flex-1 flex-col md:flex-row">
+        <main className="flex min-h-0 min-w-0 flex-1 flex-col" aria-label="Page tables">
+          <StepCaption />
+          <AddressRuler />
+          <Diagram />
+          <div className="flex flex-col border-t border-[var(--line)] bg-[var(--panel)] lg:flex-row lg:items-end">
+            <div className="min-w-0 flex-1">
+              <PageCache />
+            </div>
+            <Counters />
+          </div>
+        </main>
+        <SidePanel />
+      </div>
+      <Timeline />
+    </div>
+  );
+}
