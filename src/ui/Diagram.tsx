@@ -44,7 +44,7 @@ export function Diagram() {
   const selMm = selection?.kind === 'mm' ? selection.id : null;
 
   return (
-    <div ref={ref} className="relative min-h-[320px] flex-1 overflow-auto px-3 pb-3" data-testid="diagram">
+    <div ref={ref} className="focus-ring relative min-h-[320px] flex-1 overflow-auto px-3 pb-3" data-testid="diagram" tabIndex={0} role="region" aria-label="Diagram: scroll to see all of it">
       {snap !== null && layout !== null && width > 0 && (
         <>
           <svg

@@ -52,7 +52,7 @@ export function SidePanel() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="min-h-[240px] flex-1 overflow-auto">
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0} className="focus-ring min-h-[240px] flex-1 overflow-auto">
         {tab === 'scenario' ? <Editor /> : <Inspector />}
       </div>
       <TraceView />

@@ -12,7 +12,7 @@ export function TraceView() {
       <h2 id="trace-heading" className="px-3 pt-2 text-xs font-semibold tracking-wide text-[var(--muted)] uppercase">
         Trace {snap !== null ? `of step ${snap.step}` : ''}
       </h2>
-      <div className="flex-1 overflow-auto px-3 pt-1 pb-2" aria-live="polite" data-testid="trace">
+      <div className="focus-ring flex-1 overflow-auto px-3 pt-1 pb-2" aria-live="polite" data-testid="trace" tabIndex={0}>
         {snap === null || snap.step === 0 ? (
           <p className="text-xs text-[var(--muted)]">No step run yet. Press → or Play.</p>
         ) : snap.trace.length === 0 ? (
