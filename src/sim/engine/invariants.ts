@@ -75,7 +75,11 @@ export class InvariantChecker {
     if (this.dirty === 'all') for (const mm of [...this.summaries.keys()]) this.put(mm, null);
     const redo = new Set<Mm>();
     const dirty = this.dirty;
+    // The PMD pages the changed mms used before this step: one may have lost a user or
+    // passed to a new owner, whose summary counts its users and PTE pages.
+    const usedBefore: PmdTable[] = [];
     const consider = (mm: Mm): void => {
+      usedBefore.push(...(this.summaries.get(mm)?.pmds ?? []));
       if (mm.alive && m.mms.get(mm.id) === mm) return void redo.add(mm);
       for (const pmd of this.summaries.get(mm)?.pmds ?? []) if (pmd.hasUser(mm)) this.freed.push(`a PMD page is still used by freed mm ${mm.name}`);
       this.put(mm, null);
@@ -90,13 +94,9 @@ export class InvariantChecker {
         if (mm !== undefined) redo.add(mm);
       }
     }
-    // A PMD page a changed mm used may have lost it as a user or passed to a new
-    // owner: the owner's summary counts its users and its PTE pages, so redo it.
-    const before = new Map<Mm, readonly PmdTable[]>();
-    for (const mm of redo) before.set(mm, this.summaries.get(mm)?.pmds ?? []);
     for (const mm of redo) this.put(mm, summarise(mm));
     const owners = new Set<Mm>();
-    for (const pmds of before.values()) for (const pmd of pmds) if (pmd.users[0] !== undefined) owners.add(pmd.users[0]);
+    for (const pmd of usedBefore) if (pmd.users[0] !== undefined) owners.add(pmd.users[0]);
     for (const owner of owners) if (owner.alive && !redo.has(owner)) this.put(owner, summarise(owner));
     this.dirty = new Set();
     const out: string[] = [...this.freed];
