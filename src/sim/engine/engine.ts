@@ -114,7 +114,7 @@ function engineOver(initial: Machine): Engine {
       case 'madvise':
         return madvise(m, t.mm, va, c.len, c.advice);
       case 'munmap':
-        return unmapChecked(m, t.mm, va, c.len, false);
+        return unmapChecked(m, t.mm, va, c.len);
     }
   }
 

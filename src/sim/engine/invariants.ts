@@ -83,7 +83,7 @@ export class InvariantChecker {
       if (mm.alive && m.mms.get(mm.id) === mm) return void redo.add(mm);
       for (const pmd of this.summaries.get(mm)?.pmds ?? []) if (pmd.hasUser(mm)) this.freed.push(`a PMD page is still used by freed mm ${mm.name}`);
       this.put(mm, null);
-      if (mm.charged !== 0) this.freed.push(`freed mm ${mm.name} is still charged ${mm.charged} pages`);
+      if (mm.charged !== 0) this.freed.push(`BUG: non-zero pgtables_bytes on freeing mm: ${mm.charged * 4096} (${mm.name})`);
     };
     if (dirty === 'all') for (const mm of m.mms.values()) redo.add(mm);
     else {

@@ -41,7 +41,7 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
     va = fixedAt;
     if (va + len > USER_TOP) return fail('ENOMEM', `${hex(va)} + ${hex(len)} is beyond user space`);
     if (c.flags.fixed) {
-      const err = unmapChecked(m, mm, va, len, false);
+      const err = unmapChecked(m, mm, va, len);
       if (err !== null) return err;
     } else if (!isFree(mm, va, len)) return fail('EEXIST', `${hex(va)} overlaps an existing mapping (MAP_FIXED_NOREPLACE)`);
   }

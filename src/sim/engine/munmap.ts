@@ -32,7 +32,7 @@ export function hugetlbCutRefusal(mm: Mm, va: Vaddr, end: Vaddr): SyscallError |
 }
 
 /** munmap with its errors (also MAP_FIXED's unmap of what it replaces). */
-export function unmapChecked(m: Machine, mm: Mm, va: Vaddr, rawLen: Bytes, _implicit: boolean): SyscallError | null {
+export function unmapChecked(m: Machine, mm: Mm, va: Vaddr, rawLen: Bytes): SyscallError | null {
   if (!isAligned(va, PAGE_SIZE)) return fail('EINVAL', `address ${hex(va)} is not page-aligned`);
   if (rawLen === 0) return fail('EINVAL', 'munmap of length 0');
   const len = alignUp(rawLen, PAGE_SIZE);
