@@ -8,8 +8,11 @@ import { describe, expect, it } from 'vitest';
 
 const srcDir = dirname(fileURLToPath(import.meta.url));
 
-/** Test support (fast-check arbitraries) is held to the rules of tests, not of the layer. */
-const TEST_SUPPORT = /(\.test\.tsx?|[\/\\]arbitraries\.ts)$/;
+/**
+ * Test support (fast-check arbitraries; the app's fake-bridge renderer and counting engine)
+ * is held to the rules of tests, not of the layer.
+ */
+const TEST_SUPPORT = /(\.test\.tsx?|[\/\\](arbitraries\.ts|testing\.tsx|testEngine\.ts))$/;
 
 /** Every non-test .ts/.tsx file under src/<folder>; none when the folder is missing. */
 function sourceFiles(folder: string): string[] {
@@ -117,6 +120,43 @@ describe('import walls', () => {
 
   it('src/cli imports only src/sim, src/scenario, itself and Node built-ins', () => {
     expect(violations('cli', ['cli', 'sim', 'scenario'], nodeBuiltin, false)).toEqual([]);
+  });
+});
+
+describe('import walls of the browser app', () => {
+  const none = (): boolean => false;
+  const only =
+    (...packages: string[]) =>
+    (spec: string): boolean =>
+      packages.some((p) => spec === p || spec.startsWith(`${p}/`));
+  // The engine's pure vocabulary (sizes, bits, view and event types) may be read by the screen's maths.
+  const simVocabulary = ['sim/geometry.ts', 'sim/bits.ts', 'sim/view.ts', 'sim/events.ts', 'sim/geometry', 'sim/bits', 'sim/view', 'sim/events'];
+
+  it('src/protocol holds types and guards over the engine types, nothing else', () => {
+    expect(violations('protocol', ['protocol', 'sim'], none, true)).toEqual([]);
+  });
+
+  it('src/worker runs the engine and the scenario language and speaks the protocol', () => {
+    expect(violations('worker', ['worker', 'sim', 'scenario', 'protocol'], none, false)).toEqual([]);
+  });
+
+  it('src/bridge knows only the protocol', () => {
+    expect(violations('bridge', ['bridge', 'protocol'], none, false)).toEqual([]);
+  });
+
+  it('src/store knows the bridge and the protocol, and uses no DOM', () => {
+    const found = violations('store', ['store', 'bridge', 'protocol'], only('zustand'), true);
+    expect(found.filter((f) => !f.includes("package 'zustand"))).toEqual([]);
+  });
+
+  it('src/viz is pure maths over protocol types and the engine vocabulary, with d3', () => {
+    const found = violations('viz', ['viz', 'protocol', ...simVocabulary], only('d3-shape', 'd3-scale'), true);
+    expect(found.filter((f) => !/package 'd3-(shape|scale)'/.test(f))).toEqual([]);
+  });
+
+  it('src/ui renders from the store and viz, never reaching the engine or the worker', () => {
+    const found = violations('ui', ['ui', 'store', 'viz', 'protocol', 'bridge'], only('react', 'react-dom', 'zustand'), false);
+    expect(found.filter((f) => !/package '(react|react-dom|zustand)(\/|')/.test(f))).toEqual([]);
   });
 });
 

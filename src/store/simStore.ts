@@ -50,7 +50,7 @@ export interface SimActions {
   pause(): void;
   togglePlay(): void;
   setSpeed(speed: number): void;
-  setWindow(window: AddressWindow | null): void;
+  setWindow(win: AddressWindow | null): void;
   select(selection: Selection | null): void;
   setNotice(notice: string | null): void;
   /** Starts the worker and loads the text; again after `dispose`, a fresh worker resumes. */
@@ -116,9 +116,9 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       pause: () => set({ playing: false }),
       togglePlay: () => (get().playing ? get().pause() : get().play()),
       setSpeed: (speed) => set({ speed }),
-      setWindow: (window) => {
-        set({ window });
-        bridge?.send({ type: 'window', window });
+      setWindow: (win) => {
+        set({ window: win });
+        bridge?.send({ type: 'window', window: win });
       },
       select: (selection) => set({ selection }),
       setNotice: (notice) => set({ notice }),

@@ -6,6 +6,7 @@
 import { useMemo, useRef } from 'react';
 import { selectSelection, selectSnapshot } from '../store/selectors';
 import { stepChanges } from '../viz/changes';
+import { fitScale } from '../viz/fit';
 import { layoutDiagram } from '../viz/layout';
 import { linkCurves } from '../viz/links';
 import { DiagramDefs } from './DiagramDefs';
@@ -18,7 +19,7 @@ import { MmColumn } from './MmColumn';
 import { PteCard } from './PteCard';
 import { RowLabels } from './RowLabels';
 import { TreeEdges } from './TreeEdges';
-import { useElementWidth } from './useElementWidth';
+import { useElementSize } from './useElementWidth';
 import { useActions, useSim } from './SimProvider';
 
 const NO_LINKS: ReadonlySet<string> = new Set();
@@ -31,13 +32,12 @@ export function Diagram() {
   const selection = useSim(selectSelection);
   const { select } = useActions();
   const ref = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(ref);
+  const { width, height } = useElementSize(ref);
   const narrow = width > 0 && width < NARROW;
   const layout = useMemo(() => (snap === null ? null : layoutDiagram(snap, narrow, Math.max(0, width - 24))), [snap, narrow, width]);
   const changes = useMemo(() => (snap === null ? null : stepChanges(snap)), [snap]);
   const curves = useMemo(() => (layout === null ? [] : linkCurves(layout)), [layout]);
-  // Fit the width (a projector gets bigger cards, a laptop slightly smaller ones); past 0.7, scroll.
-  const scale = layout === null || width === 0 ? 1 : Math.min(1.6, Math.max(0.7, (width - 24) / layout.width));
+  const scale = layout === null ? 1 : fitScale(layout.width, layout.height + 60, width - 24, height, narrow);
   const hueOf = useMemo(() => new Map(layout?.columns.map((c) => [c.mm.id, c.hue]) ?? []), [layout]);
   const selTable = selection?.kind === 'table' ? selection.id : selection?.kind === 'entry' ? selection.table : null;
   const selEntry = selection?.kind === 'entry' ? selection.index : null;

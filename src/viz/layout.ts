@@ -35,7 +35,7 @@ export interface Metrics {
 export const CARD_LINES: Readonly<Record<Level, number>> = { pgd: 1, pud: 1, pmd: 3, pte: 0 };
 
 export function metrics(narrow: boolean, width: number): Metrics {
-  if (!narrow) return { narrow, gutter: 40, colW: 184, colGap: 18, hostGap: 64, headerH: 58, inset: 12, gap: 10, lineH: 14, cardHead: 18, cell: 5 };
+  if (!narrow) return { narrow, gutter: 40, colW: 188, colGap: 18, hostGap: 64, headerH: 58, inset: 12, gap: 10, lineH: 14, cardHead: 18, cell: 5 };
   const colW = Math.max(300, width);
   const cell = Math.max(4, Math.min(8, Math.floor((colW - 12 - 16) / GRID_COLS)));
   return { narrow, gutter: 0, colW, colGap: 0, hostGap: 0, headerH: 58, inset: 12, gap: 10, lineH: 16, cardHead: 20, cell };
@@ -145,7 +145,7 @@ export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number): D
     const h = narrow ? packed + 4 : colH;
     columns.push({ mm, hue: mm.isHost ? 'host' : (mm.id - 1) % HUES, x, y, w: m.colW, h });
     placed.forEach((p, i) => {
-      const box = { x: x + m.inset, y: y + (at[i]?.dy ?? 0), w: m.colW - m.inset - (narrow ? m.inset : 0) };
+      const box = { x: x + m.inset, y: y + (at[i]?.dy ?? 0), w: m.colW - m.inset - (narrow ? m.inset : 6) };
       if ('table' in p) cards.push({ ...p, ...box });
       else slots.push({ ...p, ...box });
     });

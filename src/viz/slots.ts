@@ -21,12 +21,12 @@ export interface LevelSlots {
 /** Most slots per level: one PGD, a couple of PUD and PMD pages, a few PTE pages. */
 export const MAX_SLOTS: Readonly<Record<Level, number>> = { pgd: 1, pud: 2, pmd: 2, pte: 4 };
 
-export function levelSlots(window: AddressWindow, tables: readonly TableSnap[]): LevelSlots[] {
+export function levelSlots(win: AddressWindow, tables: readonly TableSnap[]): LevelSlots[] {
   return LEVELS.map((level) => {
     if (level === 'pgd') return { level, vas: [0], compact: false, more: 0 };
     const span = tableSpan(level);
-    const base = alignDown(window.lo, span);
-    const count = Math.ceil((window.hi - base) / span);
+    const base = alignDown(win.lo, span);
+    const count = Math.ceil((win.hi - base) / span);
     if (count <= MAX_SLOTS[level]) {
       return { level, vas: Array.from({ length: count }, (_, i) => base + i * span), compact: false, more: 0 };
     }
