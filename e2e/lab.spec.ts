@@ -37,7 +37,7 @@ test.describe('the lab on its default scenario', () => {
     await page.getByRole('slider', { name: 'Step' }).focus();
     for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
     await atStep(page, 9);
-    const hostPte = page.getByRole('button', { name: /^PTE page at 0x7f00_0000_0000, shared/ });
+    const hostPte = page.getByRole('button', { name: /^host:sga's PTE page at 0x7f00_0000_0000, shared/ });
     await hostPte.focus();
     await page.keyboard.press('Enter');
     const inspector = page.getByTestId('inspector');

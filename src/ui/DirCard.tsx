@@ -16,18 +16,20 @@ interface Props {
   readonly card: Card;
   readonly m: Metrics;
   readonly hue: number | 'host';
+  /** The name of the mm charged for the table. */
+  readonly owner: string;
   readonly change: TableChange | undefined;
   readonly selected: boolean;
   readonly selectedEntry: number | null;
   readonly onSelect: (s: Selection) => void;
 }
 
-export function DirCard({ card, m, hue, change, selected, selectedEntry, onSelect }: Props) {
+export function DirCard({ card, m, hue, owner, change, selected, selectedEntry, onSelect }: Props) {
   const t = card.table;
   const color = tableColor(t.shared, hue);
   const lines = dirLines(t, CARD_LINES[t.level]);
   const touched = (lo: number, hi: number): boolean => change?.entries.some(([a, b]) => a < Math.max(hi, lo + 1) && b > lo) ?? false;
-  const label = `${levelName(t.level)} page at ${hex(t.va)}, ${usedEntries(t)} of 512 entries used${lines.length ? ': ' + lines.map((l) => l.text).join('; ') : ''}${change?.created ? '. New this step' : ''}`;
+  const label = `${owner}'s ${levelName(t.level)} page at ${hex(t.va)}, ${usedEntries(t)} of 512 entries used${lines.length ? ': ' + lines.map((l) => l.text).join('; ') : ''}${change?.created ? '. New this step' : ''}`;
   return (
     <g transform={`translate(${card.x},${card.y})`} data-testid={`table-${t.id}`} {...activateProps(label, () => onSelect({ kind: 'table', id: t.id }))}>
       <rect

@@ -1,5 +1,5 @@
 /**
- * One mm's column frame and header: its name in its owner hue (slate and a
+ * One mm's column header (its frame is ColumnFrame, drawn under the links): its name in its owner hue (slate and a
  * dashed frame for a host mm, "host mm · no task"), a stack for a folded
  * card ("db1 … db1500, 1500 × identical"), and its VmPTE with exact bytes on hover.
  */
@@ -18,25 +18,6 @@ export function MmColumn({ col, selected, onSelect }: { col: Column; selected: b
   const label = `${name}: ${sub}. VmPTE ${formatBytes(mm.pgtablesBytes)}${folded ? ' each' : ''}.`;
   return (
     <g data-testid={`column-${mm.name}`}>
-      {folded && (
-        <>
-          <rect x={col.x + 8} y={col.y + 8} width={col.w} height={col.h} rx={10} fill="var(--panel)" stroke={color} strokeOpacity={0.3} />
-          <rect x={col.x + 4} y={col.y + 4} width={col.w} height={col.h} rx={10} fill="var(--panel)" stroke={color} strokeOpacity={0.45} />
-        </>
-      )}
-      <rect
-        x={col.x}
-        y={col.y}
-        width={col.w}
-        height={col.h}
-        rx={10}
-        fill={mm.isHost ? 'color-mix(in oklab, var(--host) 10%, var(--panel))' : 'var(--panel)'}
-        stroke={color}
-        strokeOpacity={mm.isHost ? 0.9 : 0.35}
-        strokeDasharray={mm.isHost ? '6 4' : undefined}
-        strokeWidth={mm.isHost ? 1.5 : 1}
-      />
-      <rect x={col.x} y={col.y} width={col.w} height={4} rx={2} fill={color} />
       <g transform={`translate(${col.x + 10},${col.y + 20})`} {...activateProps(label, () => onSelect({ kind: 'mm', id: mm.id }))}>
         <rect className="focus-target" x={-6} y={-14} width={col.w - 8} height={48} rx={6} fill="transparent" stroke={selected ? 'var(--ink)' : 'none'} strokeWidth={2} />
         <text fontSize={14} fontWeight={700} fill={color}>

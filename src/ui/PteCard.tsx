@@ -17,13 +17,15 @@ interface Props {
   readonly card: Card;
   readonly m: Metrics;
   readonly hue: number | 'host';
+  /** The name of the mm charged for the table. */
+  readonly owner: string;
   readonly change: TableChange | undefined;
   readonly selected: boolean;
   readonly selectedEntry: number | null;
   readonly onSelect: (s: Selection) => void;
 }
 
-export function PteCard({ card, m, hue, change, selected, selectedEntry, onSelect }: Props) {
+export function PteCard({ card, m, hue, owner, change, selected, selectedEntry, onSelect }: Props) {
   const t = card.table;
   const color = tableColor(t.shared, hue);
   const segments = useMemo(() => gridSegments(pteCells(t)), [t]);
@@ -33,7 +35,7 @@ export function PteCard({ card, m, hue, change, selected, selectedEntry, onSelec
   const gy = m.cardHead;
   const used = usedEntries(t);
   const sharers = t.referrerCount - 1;
-  const label = `PTE page at ${hex(t.va)}${t.shared ? `, shared, reached by ${plural(sharers, 'other mm')}` : ''}: ${used} of 512 entries used${change ? ', changed this step' : ''}`;
+  const label = `${owner}'s PTE page at ${hex(t.va)}${t.shared ? `, shared, reached by ${plural(sharers, 'other mm')}` : ''}: ${used} of 512 entries used${change ? ', changed this step' : ''}`;
   const pick = (e?: MouseEvent<SVGGElement>): void => {
     if (e === undefined) return onSelect({ kind: 'table', id: t.id });
     const box = (e.currentTarget as SVGGElement).getBoundingClientRect();

@@ -41,8 +41,9 @@ export function createController(deps: ControllerDeps): { handle(data: unknown):
       const transfer = progress.type === 'progress' ? [progress.kinds.buffer, progress.lines.buffer] : [];
       deps.post(progress, transfer);
     }
-    // While the run goes on, show the step asked for once reached (not every step on the way).
-    if (session.shownStep !== shown && (done || session.reached)) postSnapshot();
+    // While the run goes on, show the step asked for once reached (not every step on the way);
+    // at the end, always: the window the worker chooses may only now be known.
+    if (done || (session.shownStep !== shown && session.reached)) postSnapshot();
     running = !done;
     if (running) deps.schedule(pump);
   };
