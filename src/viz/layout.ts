@@ -5,7 +5,7 @@
  * keeps every element in place between steps. On a narrow screen the columns
  * stack and links become badges (links.ts draws curves only when wide).
  */
-import { tableSpan, type Level } from '../sim/geometry';
+import { entrySpan, tableSpan, type Level } from '../sim/geometry';
 import type { MmSnap, Snapshot, TableSnap } from '../protocol/messages';
 import { GRID_COLS, GRID_ROWS } from './grid';
 import { levelSlots, type LevelSlots } from './slots';
@@ -157,12 +157,25 @@ export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number): D
   return { metrics: m, width: width_, height, columns, cards, slots, rows };
 }
 
-/** Tables this mm reaches in other trees, by `level:va` of the slot they would fill. */
+/**
+ * Tables this mm's own entries reach in other trees (MAP_SHARED_PT links,
+ * hugetlb shared PMD pages), by the `level:va` slot each entry's own address
+ * gives: a shared PMD page may sit at another address in its owner's tree.
+ */
 function reached(mm: MmSnap, byId: ReadonlyMap<string, TableSnap>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const id of mm.borrowed) {
+  for (const id of mm.tables) {
     const t = byId.get(id);
-    if (t !== undefined) out.set(`${t.level}:${t.va}`, t.id);
+    if (t === undefined || (t.level !== 'pud' && t.level !== 'pmd')) continue;
+    const span = entrySpan(t.level);
+    const below = t.level === 'pud' ? 'pmd' : 'pte';
+    for (const run of t.entries) {
+      if (run.kind !== 'link' && run.kind !== 'shared') continue;
+      for (let i = run.lo; i < run.hi; i++) {
+        const target = run.kind === 'link' ? `${run.parent}/${i}` : run.target;
+        if (byId.has(target)) out.set(`${below}:${t.va + i * span}`, target);
+      }
+    }
   }
   return out;
 }

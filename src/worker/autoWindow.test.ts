@@ -21,6 +21,13 @@ describe('the automatic window', () => {
     expect(autoWindow([[mmap(0x7f00_0000_0000, 300 * 1024 * MiB)]])).toEqual({ lo: 0x7f00_0000_0000, hi: 0x7f00_0000_0000 + 8 * MiB });
   });
 
+  it('prefers where the first touch built tables, within its mapping', () => {
+    const fault: TraceEvent = { k: 'fault', mm: 1, va: 0x7f00_4000_0000, len: 2 * MiB, access: 'read', kind: 'hugetlb' };
+    expect(autoWindow([[mmap(0x7f00_0000_0000, 2048 * MiB)], [fault]])).toEqual({ lo: 0x7f00_4000_0000, hi: 0x7f00_4000_0000 + 8 * MiB });
+    const late: TraceEvent = { ...fault, va: 0x7f00_0000_0000 + 3 * MiB };
+    expect(autoWindow([[mmap(0x7f00_0000_0000, 4 * MiB)], [late]])).toEqual({ lo: 0x7f00_0000_0000 + 2 * MiB, hi: 0x7f00_0000_0000 + 4 * MiB });
+  });
+
   it('gives a one-page mapping its whole PTE page', () => {
     expect(autoWindow([[mmap(0x7f00_0000_1000, 4096)]])).toEqual({ lo: 0x7f00_0000_0000, hi: 0x7f00_0000_0000 + 2 * MiB });
   });

@@ -17,6 +17,7 @@ describe('step kinds for the scrubber', () => {
   it('calls a touch a fault only when something faulted', () => {
     expect(stepKind(touch, [])).toBe('touch');
     expect(stepKind(touch, [fault])).toBe('fault');
+    expect(stepKind(touch, [{ k: 'share', mm: 1, va: 0, len: 2 ** 30, from: 2 }])).toBe('fault');
   });
 
   it('lets an OOM kill outrank an error, and an error outrank the op', () => {

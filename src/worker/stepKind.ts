@@ -7,6 +7,9 @@ import type { Command } from '../sim/commands';
 import type { TraceEvent } from '../sim/events';
 import { STEP_KINDS, type StepKind } from '../protocol/messages';
 
+/** Events only a page fault produces (a hugetlb share may come without a `fault` event). */
+const FAULT_WORK = new Set<TraceEvent['k']>(['fault', 'alloc', 'link', 'share', 'set', 'fill']);
+
 export function stepKind(command: Command, events: readonly TraceEvent[]): StepKind {
   if (events.some((e) => e.k === 'oom')) return 'oom';
   if (events.some((e) => e.k === 'error' || e.k === 'signal')) return 'error';
@@ -19,7 +22,7 @@ export function stepKind(command: Command, events: readonly TraceEvent[]): StepK
     case 'fork':
       return 'setup';
     case 'touch':
-      return events.some((e) => e.k === 'fault') ? 'fault' : 'touch';
+      return events.some((e) => FAULT_WORK.has(e.k)) ? 'fault' : 'touch';
     case 'mmap':
     case 'mprotect':
     case 'madvise':
