@@ -11,6 +11,7 @@ test.describe('the lab on its default scenario', () => {
     await page.keyboard.press('ArrowLeft');
     await atStep(page, 7);
     await expect(page.getByTestId('trace')).toContainText('not shared');
+    await expect(page.getByTestId('step-notes')).toContainText("Not shared: report's mapping at 0x7f00_0000_0000 gets its own page tables");
 
     await page.getByRole('button', { name: 'Last step (End)' }).click();
     await atStep(page, 15, 15);

@@ -8,6 +8,7 @@ import { Header } from './Header';
 import { Notices } from './Notices';
 import { SidePanel } from './SidePanel';
 import { StepCaption } from './StepCaption';
+import { StepNotes } from './StepNotes';
 import { Timeline } from './Timeline';
 import { AddressRuler } from './AddressRuler';
 import { Counters } from './Counters';
@@ -28,7 +29,10 @@ export function App() {
         <main className="flex min-h-0 min-w-0 flex-1 flex-col" aria-label="Page tables">
           <StepCaption />
           <AddressRuler />
-          <Diagram />
+          <div className="relative flex min-h-0 flex-1 flex-col">
+            <Diagram />
+            <StepNotes />
+          </div>
           <div className="flex flex-col border-t border-[var(--line)] bg-[var(--panel)] lg:flex-row lg:items-end">
             <div className="min-w-0 flex-1">
               <PageCache />
