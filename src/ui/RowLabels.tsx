@@ -12,7 +12,7 @@ export function RowLabels({ rows }: { rows: readonly Row[] }) {
           </text>
           {r.slots.compact && (
             <text x={4} y={r.y + 28} fontSize={9} fill="var(--muted)">
-              {r.slots.more > 0 ? `+${r.slots.more}` : 'some'}
+              {r.slots.more > 0 ? `in use, +${r.slots.more}` : 'in use'}
             </text>
           )}
         </g>
