@@ -258,11 +258,6 @@ function attrs(e: EffectEvent): string {
   }
 }
 
-/** A key equal for effects that may merge: phase, mm and attributes. */
-export function mergeKey(e: EffectEvent): string {
-  return `${phase(e)}|${mmOf(e)}|${attrs(e)}`;
-}
-
 /** Extends `into` (a model's own fresh event) by `e` when e continues it. */
 export function tryAbsorb(into: EffectEvent, e: EffectEvent): boolean {
   if (!continues(into, e)) return false;
@@ -270,9 +265,28 @@ export function tryAbsorb(into: EffectEvent, e: EffectEvent): boolean {
   return true;
 }
 
+interface Keyed {
+  readonly e: EffectEvent;
+  readonly phase: number;
+  readonly mm: number;
+  readonly addr: number;
+  attrs: string | null; // computed only when phase and mm tie
+}
+
+function attrsOf(x: Keyed): string {
+  return (x.attrs ??= attrs(x.e));
+}
+
 function canonicalSet(set: EffectEvent[]): EffectEvent[] {
-  const keyed = set.map((e) => ({ e, key: mergeKey(e), phase: phase(e), mm: mmOf(e), addr: addrOf(e) }));
-  keyed.sort((a, b) => a.phase - b.phase || a.mm - b.mm || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.addr - b.addr);
+  if (set.length < 2) return set;
+  const keyed: Keyed[] = set.map((e) => ({ e, phase: phase(e), mm: mmOf(e), addr: addrOf(e), attrs: null }));
+  keyed.sort((a, b) => {
+    if (a.phase !== b.phase) return a.phase - b.phase;
+    if (a.mm !== b.mm) return a.mm - b.mm;
+    const x = attrsOf(a);
+    const y = attrsOf(b);
+    return x < y ? -1 : x > y ? 1 : a.addr - b.addr;
+  });
   const out: EffectEvent[] = [];
   let owned = false; // whether out's last element is our own copy
   for (const { e } of keyed) {
