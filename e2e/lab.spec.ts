@@ -25,11 +25,22 @@ test.describe('the lab on its default scenario', () => {
 
   test('plays and pauses with the space bar', async ({ page }) => {
     await open(page);
-    await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
+    const slider = page.getByRole('slider', { name: 'Step' });
     await page.locator('body').press(' ');
     await expect(page.getByRole('button', { name: 'Pause (space)' })).toBeVisible();
-    await atStep(page, 3);
+    await expect.poll(async () => Number(await slider.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(2);
     await page.locator('body').press(' ');
+    await expect(page.getByRole('button', { name: 'Play (space)' })).toBeVisible();
+    const paused = await slider.getAttribute('aria-valuenow');
+    await expect(page.getByTestId('step-caption')).toContainText(`Step ${paused} of 15`);
+    await expect(slider).toHaveAttribute('aria-valuenow', paused ?? '');
+  });
+
+  test('plays to the end at the highest speed and stops there', async ({ page }) => {
+    await open(page);
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
+    await page.getByTestId('play').click();
+    await atStep(page, 15, 15);
     await expect(page.getByRole('button', { name: 'Play (space)' })).toBeVisible();
   });
 
