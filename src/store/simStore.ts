@@ -35,6 +35,8 @@ export interface SimState {
   /** Steps per second. */
   readonly speed: number;
   readonly selection: Selection | null;
+  /** The file page under the pointer (a PTE cell hovered), lit in the page cache. */
+  readonly hover: { readonly file: string; readonly page: number } | null;
   readonly failure: string | null;
   /** A message for the person (a bad link, a reset they may undo). */
   readonly notice: string | null;
@@ -52,6 +54,7 @@ export interface SimActions {
   setSpeed(speed: number): void;
   setWindow(win: AddressWindow | null): void;
   select(selection: Selection | null): void;
+  setHover(hover: SimState['hover']): void;
   setNotice(notice: string | null): void;
   /** Starts the worker and loads the text; again after `dispose`, a fresh worker resumes. */
   start(): void;
@@ -92,6 +95,7 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       playing: false,
       speed: 2,
       selection: null,
+      hover: null,
       failure: null,
       notice: options.notice ?? null,
 
@@ -121,6 +125,11 @@ export function createSimStore(options: SimStoreOptions): SimStore {
         bridge?.send({ type: 'window', window: win });
       },
       select: (selection) => set({ selection }),
+      setHover: (hover) => {
+        const now = get().hover;
+        if (now === hover || (now !== null && hover !== null && now.file === hover.file && now.page === hover.page)) return;
+        set({ hover });
+      },
       setNotice: (notice) => set({ notice }),
       start: () => {
         if (bridge !== null) return;

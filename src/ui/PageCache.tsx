@@ -1,7 +1,8 @@
 /**
  * The page cache strip under the diagram: each file's cached pages along its
  * length. Pages read in this step light up; the file page of the selected PTE
- * entry is marked, so "one page, many PTEs" can be seen. Click picks a page.
+ * entry (ink) and of the hovered cell (accent) are marked, so "one page, many
+ * PTEs" can be seen. Click picks a page.
  */
 import { useMemo, useRef } from 'react';
 import { stepChanges } from '../viz/changes';
@@ -15,6 +16,7 @@ const MAX_FILES = 4;
 export function PageCache() {
   const snap = useSim((s) => s.snapshot);
   const selection = useSim((s) => s.selection);
+  const hover = useSim((s) => s.hover);
   const { select } = useActions();
   const ref = useRef<HTMLDivElement>(null);
   const width = Math.max(0, useElementWidth(ref));
@@ -62,6 +64,9 @@ export function PageCache() {
                 {fresh?.get(f.name)?.map(([a, b]) => (
                   <rect key={`n${a}`} x={x(a)} y={0} width={Math.max(2, x(b) - x(a))} height={14} fill="var(--changed)" />
                 ))}
+                {hover?.file === f.name && (
+                  <rect x={x(hover.page) - 1} y={0} width={Math.max(3, x(hover.page + 1) - x(hover.page))} height={14} fill="var(--shared)" />
+                )}
                 {marked?.file === f.name && <rect x={x(marked.page) - 1} y={0} width={Math.max(3, x(marked.page + 1) - x(marked.page))} height={14} fill="var(--ink)" />}
               </svg>
             </div>

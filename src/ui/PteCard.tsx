@@ -7,11 +7,12 @@ import { useMemo, type MouseEvent } from 'react';
 import type { Selection } from '../protocol/messages';
 import type { Card, Metrics } from '../viz/layout';
 import type { TableChange } from '../viz/changes';
-import { CELL, pteCells, usedEntries } from '../viz/entries';
+import { CELL, pageOfEntry, pteCells, usedEntries } from '../viz/entries';
 import { GRID_COLS, GRID_ROWS, cellAt, gridSegments, isDirty, rangeOutline } from '../viz/grid';
 import { hex, plural } from '../viz/format';
 import { activateProps } from './activate';
 import { tableColor } from './colors';
+import { useActions } from './SimProvider';
 
 interface Props {
   readonly card: Card;
@@ -27,6 +28,7 @@ interface Props {
 
 export function PteCard({ card, m, hue, owner, change, selected, selectedEntry, onSelect }: Props) {
   const t = card.table;
+  const { setHover } = useActions();
   const color = tableColor(t.shared, hue);
   const segments = useMemo(() => gridSegments(pteCells(t)), [t]);
   const cell = m.cell;
@@ -36,15 +38,27 @@ export function PteCard({ card, m, hue, owner, change, selected, selectedEntry, 
   const used = usedEntries(t);
   const sharers = t.referrerCount - 1;
   const label = `${owner}'s PTE page at ${hex(t.va)}${t.shared ? `, shared, reached by ${plural(sharers, 'other mm')}` : ''}: ${used} of 512 entries used${change ? ', changed this step' : ''}`;
-  const pick = (e?: MouseEvent<SVGGElement>): void => {
-    if (e === undefined) return onSelect({ kind: 'table', id: t.id });
+  const indexAt = (e: MouseEvent<SVGGElement>): number | null => {
     const box = (e.currentTarget as SVGGElement).getBoundingClientRect();
     const scale = box.width / card.w || 1;
-    const index = cellAt((e.clientX - box.left) / scale - gx, (e.clientY - box.top) / scale - gy, cell);
+    return cellAt((e.clientX - box.left) / scale - gx, (e.clientY - box.top) / scale - gy, cell);
+  };
+  const pick = (e?: MouseEvent<SVGGElement>): void => {
+    const index = e === undefined ? null : indexAt(e);
     onSelect(index === null ? { kind: 'table', id: t.id } : { kind: 'entry', table: t.id, index });
   };
+  const hover = (e: MouseEvent<SVGGElement>): void => {
+    const index = indexAt(e);
+    setHover(index === null ? null : pageOfEntry(t, index));
+  };
   return (
-    <g transform={`translate(${card.x},${card.y})`} data-testid={`table-${t.id}`} {...activateProps(label, pick)}>
+    <g
+      transform={`translate(${card.x},${card.y})`}
+      data-testid={`table-${t.id}`}
+      {...activateProps(label, pick)}
+      onMouseMove={hover}
+      onMouseLeave={() => setHover(null)}
+    >
       <rect
         className="focus-target"
         width={card.w}
