@@ -119,13 +119,13 @@ export function guestFault(st: RefState, out: Out, mm: Mm, vma: Vma, va: Vaddr, 
 export function hugetlbFault(st: RefState, out: Out, mm: Mm, vma: Vma, va: Vaddr, access: Access): void {
   const pud = ensureChild(st, out, mm.pgd as Table, mm, va);
   const i = indexAt('pud', va);
-  const window = alignDown(va, PUD_SIZE);
-  if (pud.entries[i] === undefined && vma.shared && window >= vma.start && window + PUD_SIZE <= vma.end) {
+  const windowStart = alignDown(va, PUD_SIZE);
+  if (pud.entries[i] === undefined && vma.shared && windowStart >= vma.start && windowStart + PUD_SIZE <= vma.end) {
     const partner = findPartner(st, vma, va);
     if (partner !== null) {
       linkChild(pud, i, partner.table);
       charge(partner.table, mm);
-      out.push({ k: 'share', mm: mm.id, va: window, len: PUD_SIZE, from: partner.mm.id });
+      out.push({ k: 'share', mm: mm.id, va: windowStart, len: PUD_SIZE, from: partner.mm.id });
     }
   }
   const pmd = ensureChild(st, out, pud, mm, va);
