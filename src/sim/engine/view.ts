@@ -55,7 +55,7 @@ function pteViews(pmd: PmdTable, base: Vaddr, o: ViewOptions, room: number): Tab
 function mmView(m: Machine, mm: Mm, o: ViewOptions): { view: MmView; truncated: boolean } {
   const cap = o.maxPtePerMm ?? 64;
   const tables: TableView[] = [];
-  const pgdEntries: EntryRun[] = [...mm.pgd.children.keys()].sort((a, b) => a - b).map((i) => ({ kind: 'table', lo: i, hi: i + 1, parent: String(mm.id) }));
+  const pgdEntries = joinRuns([...mm.pgd.children.keys()].sort((a, b) => a - b).map((i) => ({ kind: 'table', lo: i, hi: i + 1, parent: String(mm.id) })));
   tables.push({ id: String(mm.id), level: 'pgd', va: 0, owner: mm.id, referrers: [mm.id], entries: pgdEntries, shared: false });
   let ptes = 0;
   let truncated = false;
@@ -64,8 +64,10 @@ function mmView(m: Machine, mm: Mm, o: ViewOptions): { view: MmView; truncated: 
     if (!(pud instanceof DirTable) || !overlaps(pudVa, PGDIR_SIZE, o)) continue;
     const pudId = `${mm.id}/${gi}`;
     const children = [...pud.children].sort((a, b) => a[0] - b[0]);
-    const entries: EntryRun[] = children.map(([ui, pmd]) =>
-      pmd instanceof PmdTable && pmd.id !== `${pudId}/${ui}` ? { kind: 'shared', lo: ui, hi: ui + 1, target: pmd.id } : { kind: 'table', lo: ui, hi: ui + 1, parent: pudId },
+    const entries = joinRuns(
+      children.map(([ui, pmd]): EntryRun =>
+        pmd instanceof PmdTable && pmd.id !== `${pudId}/${ui}` ? { kind: 'shared', lo: ui, hi: ui + 1, target: pmd.id } : { kind: 'table', lo: ui, hi: ui + 1, parent: pudId },
+      ),
     );
     tables.push({ id: pudId, level: 'pud', va: pudVa, owner: mm.id, referrers: [mm.id], entries, shared: false });
     for (const [ui, pmd] of children) {
@@ -95,6 +97,17 @@ function mmView(m: Machine, mm: Mm, o: ViewOptions): { view: MmView; truncated: 
   const rss = rssPages(mm);
   const shape = digest(JSON.stringify([mm.isHost, pgtablesBytes, rss, vmas, tables.map((t) => [t.level, t.va, t.referrers.length, t.entries.map((e) => relative(e, mm))])]));
   return { view: { id: mm.id, name: mm.name, isHost: mm.isHost, tasks, pgtablesBytes, rssPages: rss, vmas, tables, shape }, truncated };
+}
+
+/** Joins neighbouring entries that point at their own children: 300 PMD pages are one run. */
+function joinRuns(entries: EntryRun[]): EntryRun[] {
+  const out: EntryRun[] = [];
+  for (const e of entries) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.kind === 'table' && e.kind === 'table' && last.hi === e.lo && last.parent === e.parent) out[out.length - 1] = { ...last, hi: e.hi };
+    else out.push(e);
+  }
+  return out;
 }
 
 /** An entry with this mm's own ids made relative, so identical processes digest alike. */
