@@ -87,10 +87,7 @@ function mapSpecArb(files: FileSpec[], index: number): fc.Arbitrary<MapSpec> {
   const file = weighted([8, fc.constantFrom(...names)], [2, fc.constant('-')], [1, fc.constant('nofile')]);
   // Each mapping in its own window, mostly: they still meet when one is 1 GiB or more.
   const own = absAddr.map((a) => a + ((WINDOWS[index % WINDOWS.length] ?? 0) - (WINDOWS[0] ?? 0)) * (index % 2 === 0 ? 1 : 0) + (index % 2 === 1 ? 8 * M : 0));
-  // Anonymous memory at offset 0 only: the engine honours an offset there, the reference does not (a known disagreement).
-  const any = fc
-    .record({ addr: weighted([8, own], [1, fc.constant(null)]), len: mmapLen, prot, flags: mmapFlags, file, offset })
-    .map((m) => (m.file === '-' ? { ...m, offset: 0 } : m));
+  const any = fc.record({ addr: weighted([8, own], [1, fc.constant(null)]), len: mmapLen, prot, flags: mmapFlags, file, offset });
   // hugetlb PMD sharing needs whole 1 GiB windows of a big hugetlb file in shared mappings.
   const big = names.filter((_, i) => (files[i]?.hugetlb ?? false) && (files[i]?.size ?? 0) >= G);
   if (big.length === 0) return any;
@@ -166,9 +163,7 @@ const scenarioArb: fc.Arbitrary<Located[]> = fc
     files: fc.array(fileSpec, { minLength: 1, maxLength: 3 }),
     processes: fc.integer({ min: 1, max: 4 }),
   })
-  .chain(({ machine: asked, files, processes }) => {
-    // Small RAM with hugetlb files is left out while the engine fills hugetlb pages past the RAM (a known disagreement).
-    const machine = asked !== null && asked.ram < 64 * G && files.some((f) => f.hugetlb) ? { ...asked, ram: 64 * G } : asked;
+  .chain(({ machine, files, processes }) => {
     const setup: Command[] = [
       ...(machine === null ? [] : [machine]),
       ...files.map((f, i): Command => (f.op === 'memfd' ? { op: 'memfd', name: `f${i}`, size: f.size } : { op: 'file', name: `f${i}`, size: f.size, hugetlb: f.hugetlb })),
@@ -235,9 +230,9 @@ function probes(cmds: readonly Located[]): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-/** The engine against the reference, known disagreements tolerated (see known-disagreements.test.ts). */
+/** The engine against the reference. */
 function check(cmds: readonly Located[], other: () => Model = createEngine): void {
-  crossCheck(cmds, createReference, other, { tolerateKnown: true, format: print, probes: probes(cmds) });
+  crossCheck(cmds, createReference, other, { format: print, probes: probes(cmds) });
 }
 
 describe('engine and reference model agree', () => {

@@ -38,6 +38,7 @@ export function pickAutoAddress(
 ): { state: number; va: Vaddr | null } {
   const align = len >= PMD_SIZE ? PMD_SIZE : PAGE_SIZE;
   const slots = Math.floor((AUTO_HIGH - AUTO_LOW - len) / align);
+  if (slots <= 0) return { state, va: null };
   let s = state;
   for (let i = 0; i < AUTO_TRIES; i++) {
     const hi = nextRandom(s);

@@ -6,6 +6,7 @@ import type { AddrExpr, Command, Located } from '../commands';
 import { normalizeEvents, type MmId, type TraceEvent } from '../events';
 import { PAGE_SIZE, PMD_SIZE, alignUp, type Vaddr } from '../geometry';
 import type { HostReport, MemoryReport, Model, ProcessReport, Translation } from '../model';
+import { P } from '../bits';
 import { fail, isError, type SyscallError } from './errors';
 import { InvariantChecker } from './invariants';
 import { createMachine, emit } from './machine';
@@ -148,7 +149,8 @@ function engineOver(initial: Machine): Engine {
       const t = m.tasks.get(task);
       if (t === undefined || !t.alive) return null;
       const leaf = walkLeaf(t.mm, va).leaf;
-      return leaf === null ? null : { file: leaf.obj.name, page: leaf.page, bits: leaf.bits };
+      // model.ts: a present leaf only (a PROT_NONE leaf is populated but not present)
+      return leaf === null || (leaf.bits & P) === 0 ? null : { file: leaf.obj.name, page: leaf.page, bits: leaf.bits };
     },
     mmName(mm: MmId): string {
       return m.mmNames.get(mm) ?? `mm${mm}`;

@@ -138,15 +138,15 @@ function summarise(mm: Mm): Summary {
       const va = gi * PGDIR_SIZE + ui * PUD_SIZE;
       if (!pmd.hasUser(mm)) problems.push(`${mm.name} points at a PMD page that does not list it as a user`);
       checkPmd(mm, pmd, va, problems);
-      if (pmd.owner !== mm) continue;
-      physical += 1;
-      for (const r of pmd.runs) if (r.t === 'table' || r.t === 'uniform') own += r.hi - r.lo;
     }
   }
+  // Each PMD page it owns counts once, even when two of its PUD entries point there.
   let listedUsers = 0;
-  for (const r of pmds) {
+  for (const r of new Set(pmds)) {
     if (r.owner !== mm) continue;
-    physical += ptePages(r);
+    const ptes = ptePages(r);
+    physical += 1 + ptes;
+    own += ptes;
     listedUsers += r.users.length;
   }
   if (mm.charged !== own) problems.push(`${mm.name} is charged ${mm.charged} table pages but ${own} are its own`);

@@ -18,17 +18,18 @@ type MmapCommand = Extract<Command, { op: 'mmap' }>;
 /** Performs mmap; returns the start address, or an error. */
 export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | null): Vaddr | SyscallError {
   const mm = task.mm;
-  if (c.len === 0) return fail('EINVAL', 'mmap of length 0');
-  if (c.flags.shared === c.flags.private) return fail('EINVAL', 'mmap needs exactly one of shared and private');
-  if (c.flags.sharedPt && c.flags.private) return fail('EINVAL', 'MAP_SHARED_PT needs MAP_SHARED, not MAP_PRIVATE');
+  // The order of the checks (docs/ENGINE.md): the file, the flags, the length, the offset.
   const anon = c.file === ANON_FILE;
   const existing = anon ? null : m.objects.get(c.file);
   if (!anon && existing === undefined) return fail('EBADF', `no file or memfd named ${c.file}`);
+  if (c.flags.shared === c.flags.private) return fail('EINVAL', 'mmap needs exactly one of shared and private');
+  if (c.flags.sharedPt && c.flags.private) return fail('EINVAL', 'MAP_SHARED_PT needs MAP_SHARED, not MAP_PRIVATE');
+  if (c.len === 0) return fail('EINVAL', 'mmap of length 0');
   if (!isAligned(c.offset, PAGE_SIZE)) return fail('EINVAL', `offset ${hex(c.offset)} is not page-aligned`);
   const huge = existing?.kind === 'hugetlb';
   const align = huge ? PMD_SIZE : PAGE_SIZE;
-  if (fixedAt !== null && !isAligned(fixedAt, align)) return fail('EINVAL', `address ${hex(fixedAt)} is not ${huge ? '2 MiB' : 'page'}-aligned`);
   if (huge && !isAligned(c.offset, PMD_SIZE)) return fail('EINVAL', `a hugetlb offset must be 2 MiB-aligned`);
+  if (fixedAt !== null && !isAligned(fixedAt, align)) return fail('EINVAL', `address ${hex(fixedAt)} is not ${huge ? '2 MiB' : 'page'}-aligned`);
   const len = alignUp(c.len, align);
 
   let va: Vaddr;
@@ -55,14 +56,15 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
     shared: c.flags.shared,
     advice: null,
     obj,
-    offset: c.offset,
+    // Like Linux's shared anonymous memory, an anonymous object starts at offset 0.
+    offset: anon ? 0 : c.offset,
     host: null,
   };
   let sharing: 'none' | 'shared_pt' | 'hugetlb' = huge && c.flags.shared ? 'hugetlb' : 'none';
   let notShared: string | null = null;
   if (c.flags.sharedPt) {
     notShared = ineligible(obj, c.flags.shared, va, len);
-    if (notShared === null && obj.host !== null) notShared = mismatch(obj.host, va, len, c.offset);
+    if (notShared === null && obj.host !== null) notShared = mismatch(obj.host, va, len, vma.offset);
     if (notShared === null && obj.host === null && freeFrames(m) < 1) return fail('ENOMEM', 'no memory for the host mm');
     if (notShared === null) sharing = 'shared_pt';
   }

@@ -35,9 +35,11 @@ export function mprotect(m: Machine, mm: Mm, va: Vaddr, rawLen: Bytes, prot: Pro
   const len = alignUp(rawLen, PAGE_SIZE);
   if (va + len > USER_TOP) return fail('ENOMEM', `${hex(va)} + ${hex(len)} is beyond user space`);
   const end = va + len;
-  const cut = hugetlbCutRefusal(mm, va, end);
-  if (cut !== null) return cut;
+  // As Linux walks the VMAs in order: a hole at the start fails first, then a hugetlb split.
   const hole = holesIn(mm, va, end)[0];
+  if (hole !== undefined && hole[0] === va) return fail('ENOMEM', `no mapping at ${hex(va)}`);
+  const cut = hugetlbCutRefusal(mm, va, hole === undefined ? end : hole[0]);
+  if (cut !== null) return cut;
   const stop = hole === undefined ? end : hole[0];
   const flushed = new Set<MmId>();
   if (stop > va) {

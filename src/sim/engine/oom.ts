@@ -12,6 +12,8 @@ export interface CostItem {
   readonly va: Vaddr;
   readonly count: number;
   readonly need: Level | 'page';
+  /** Frames one allocation takes: 1, or 512 for a hugetlb page (which fails whole, at va). */
+  readonly unit?: number;
 }
 
 export interface OomPoint {
@@ -28,7 +30,8 @@ export function findOomPoint(items: Iterable<CostItem>, free: number): OomPoint 
       left -= it.count;
       continue;
     }
-    return it.need === 'page' ? { va: it.va + left * PAGE_SIZE, need: 'page' } : { va: it.va, need: it.need };
+    if (it.need !== 'page' || (it.unit ?? 1) > 1) return { va: it.va, need: it.need };
+    return { va: it.va + left * PAGE_SIZE, need: 'page' };
   }
   return null;
 }

@@ -37,8 +37,8 @@ export class PmdTable {
   runs: PmdRun[] = [];
   /** Mms whose PUD entry points here, each charged 4096 bytes (hugetlb shares); the first owns it. */
   readonly users: Mm[] = [];
-  /** Built once a page has several users (hugetlb sharing), for quick membership. */
-  private userSet: Set<Mm> | null = null;
+  /** Built once a page has many users (hugetlb sharing), for quick membership; counts, as an mm may use it twice. */
+  private userCount: Map<Mm, number> | null = null;
   /** Scratch for the invariant check: the check that last saw this page, and how often. */
   seenBy = 0;
   seenCount = 0;
@@ -50,15 +50,20 @@ export class PmdTable {
   }
   addUser(mm: Mm): void {
     this.users.push(mm);
-    if (this.userSet !== null) this.userSet.add(mm);
-    else if (this.users.length > 8) this.userSet = new Set(this.users);
+    if (this.userCount !== null) this.userCount.set(mm, (this.userCount.get(mm) ?? 0) + 1);
+    else if (this.users.length > 8) {
+      this.userCount = new Map();
+      for (const u of this.users) this.userCount.set(u, (this.userCount.get(u) ?? 0) + 1);
+    }
   }
   removeUser(mm: Mm): void {
     this.users.splice(this.users.indexOf(mm), 1);
-    this.userSet?.delete(mm);
+    const n = this.userCount?.get(mm) ?? 0;
+    if (n > 1) this.userCount!.set(mm, n - 1);
+    else this.userCount?.delete(mm);
   }
   hasUser(mm: Mm): boolean {
-    return this.userSet !== null ? this.userSet.has(mm) : this.users.includes(mm);
+    return this.userCount !== null ? this.userCount.has(mm) : this.users.includes(mm);
   }
   /** The mm charged for PTE pages below this table. */
   get owner(): Mm {

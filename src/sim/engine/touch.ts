@@ -52,7 +52,7 @@ function touchSegment(m: Machine, task: Task, vma: Vma, lo: Vaddr, hi: Vaddr, ac
     if (p > lo) runSpans(m, task, vma, lo, p, access);
     if (p >= hi) return true;
     const what = access === 'write' && (vma.prot.read || vma.prot.exec) ? 'write to a read-only mapping' : 'access to a PROT_NONE mapping';
-    kill(m, task, p, 'SIGSEGV', `${what} at ${hex(p)}`);
+    kill(m, task, p, 'SIGSEGV', what);
     return false;
   }
   const eof = vma.start + (alignUp(vma.obj.size, PAGE_SIZE) - vma.offset);

@@ -4,33 +4,22 @@
  * events, reports, translations or invariants differ, with the scenario up to
  * that step as text a person can replay.
  */
-import { P } from '../bits';
 import type { Located } from '../commands';
 import type { TraceEvent } from '../events';
-import type { Model, Translation } from '../model';
+import type { Model } from '../model';
 import { scriptText } from './script';
 
 export interface CrossCheckOptions {
   /** Compare free text too (error messages, notShared reasons, SIGBUS wording). */
   readonly exactText?: boolean;
-  /** Let the known disagreements below pass, so that a random test finds new ones. */
-  readonly tolerateKnown?: boolean;
   /** Turns commands into scenario text for the failure message. */
   readonly format?: (cmds: readonly Located[]) => string;
   /** Addresses at which every live task's translations are compared. */
   readonly probes?: readonly number[];
 }
 
-/**
- * Differences between the engine and this model that have been reported and
- * not yet settled (each has a fixed scenario in known-disagreements.test.ts).
- * They are tolerated only when asked, and only in these narrow shapes.
- */
-const KNOWN_SIGSEGV_SUFFIX = / at 0x[0-9a-f_]+$/;
-const KNOWN_ENGINE_INVARIANTS = [/^PMD pages list \d+ users but \d+ PUD entries point at them$/, /^the system counts \d+ table pages but \d+ exist$/];
-
-function shape(events: readonly TraceEvent[], cmd: Located, o: CrossCheckOptions): unknown[] {
-  const shared = events.some((e) => e.k === 'share');
+/** The events as compared: free text left out unless asked for. */
+function shape(events: readonly TraceEvent[], o: CrossCheckOptions): unknown[] {
   const out: unknown[] = [];
   for (const e of events) {
     let x: TraceEvent = e;
@@ -38,18 +27,6 @@ function shape(events: readonly TraceEvent[], cmd: Located, o: CrossCheckOptions
       if (x.k === 'error') x = { ...x, message: '…' };
       else if (x.k === 'mmap' && x.notShared !== null) x = { ...x, notShared: '…' };
       else if (x.k === 'signal' && x.signal === 'SIGBUS') x = { ...x, reason: '…' };
-    }
-    if (o.tolerateKnown) {
-      // ENGINE.md quotes the SIGSEGV reasons without an address; the engine appends one.
-      if (x.k === 'signal') x = { ...x, reason: x.reason.replace(KNOWN_SIGSEGV_SUFFIX, '') };
-      // Which error wins when a mmap has both an unknown file and bad flags; where
-      // mprotect's hole check stands against the hugetlb split check.
-      const c = cmd.command;
-      if (x.k === 'error' && ((c.op === 'mmap' && x.errno === 'EBADF') || (c.op === 'mprotect' && x.errno === 'EINVAL'))) {
-        x = { ...x, errno: c.op === 'mmap' ? 'EINVAL' : 'ENOMEM' };
-      }
-      // A hugetlb fault that only shares a partner's PMD page: a fault event or not.
-      if (x.k === 'fault' && x.kind === 'hugetlb' && shared) continue;
     }
     out.push(x);
   }
@@ -60,11 +37,6 @@ function json(x: unknown): string {
   return JSON.stringify(x, null, 1).replace(/\n\s*/g, ' ');
 }
 
-function sameTranslation(a: Translation | null, b: Translation | null, o: CrossCheckOptions): boolean {
-  if (json(a) === json(b)) return true;
-  // model.ts: null "when no present leaf maps it"; the engine also returns protnone leaves.
-  return o.tolerateKnown === true && a === null && b !== null && (b.bits & P) === 0;
-}
 
 /** The first difference between the two models' views after a step, or null. */
 function difference(ref: Model, other: Model, o: CrossCheckOptions): string | null {
@@ -79,12 +51,12 @@ function difference(ref: Model, other: Model, o: CrossCheckOptions): string | nu
     for (const va of o.probes ?? []) {
       const a = ref.translate(p.name, va);
       const b = other.translate(p.name, va);
-      if (!sameTranslation(a, b, o)) return `translate(${p.name}, 0x${va.toString(16)}) differs:\n  reference: ${json(a)}\n  other:     ${json(b)}`;
+      if (json(a) !== json(b)) return `translate(${p.name}, 0x${va.toString(16)}) differs:\n  reference: ${json(a)}\n  other:     ${json(b)}`;
     }
   }
   const ri = ref.invariants();
   if (ri.length > 0) return `reference invariants broken:\n  ${ri.join('\n  ')}`;
-  const oi = other.invariants().filter((m) => !(o.tolerateKnown === true && KNOWN_ENGINE_INVARIANTS.some((k) => k.test(m))));
+  const oi = other.invariants();
   if (oi.length > 0) return `other model's invariants broken:\n  ${oi.join('\n  ')}`;
   return null;
 }
@@ -96,8 +68,8 @@ export function crossCheck(cmds: readonly Located[], makeRef: () => Model, makeO
   const format = o.format ?? scriptText;
   for (let i = 0; i < cmds.length; i++) {
     const cmd = cmds[i] as Located;
-    const a = shape(ref.step(cmd), cmd, o);
-    const b = shape(other.step(cmd), cmd, o);
+    const a = shape(ref.step(cmd), o);
+    const b = shape(other.step(cmd), o);
     let diff: string | null;
     if (json(a) !== json(b)) {
       const at = a.findIndex((e, j) => json(e) !== json(b[j]));

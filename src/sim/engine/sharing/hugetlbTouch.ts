@@ -9,7 +9,7 @@ import { ensurePmd, ensurePud } from '../alloc';
 import { leafAllows, touchRule } from '../faultbits';
 import { emit, freeFrames, takeFilePages } from '../machine';
 import { findOomPoint, type CostItem, type OomPoint } from '../oom';
-import { coalesce, piecesIn, replaceRange } from '../runs';
+import { coalesce, piecesIn, replaceRange, runAt } from '../runs';
 import { pmdRunKind, type PmdRun, type PmdTable } from '../tables';
 import { pageOf } from '../vma';
 import { pmdOf, pudOf } from '../walk';
@@ -26,8 +26,13 @@ export function hugetlbTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vadd
   }
   if (pmdOf(mm, a) === null) {
     const partner = windowShareable(vma, a) ? findPartner(m, mm, vma, a) : null;
-    if (partner !== null) sharePmd(m, mm, a, partner.pmd, partner.from);
-    else {
+    if (partner !== null) {
+      sharePmd(m, mm, a, partner.pmd, partner.from);
+      // The CPU faulted on the empty PUD entry; if the shared page already maps the
+      // address well enough, sharing was the whole of that fault's work.
+      const r = runAt(partner.pmd.runs, indexAt('pmd', a));
+      if (r?.t === 'leaf' && leafAllows(r.bits, access)) emit(m, { k: 'fault', mm: mm.id, va: alignDown(a, PMD_SIZE), len: PMD_SIZE, access, kind: 'hugetlb' });
+    } else {
       if (freeFrames(m) < 1) return { va: a, need: 'pmd' };
       ensurePmd(m, mm, a);
     }
@@ -48,7 +53,7 @@ function* hugeCosts(vma: Vma, pmd: PmdTable, base: Vaddr, a: Vaddr, e0: number, 
     if (r !== null) continue;
     for (let i = x; i < y; i++) {
       const va = base + i * PMD_SIZE;
-      if (!vma.obj.cache.has(pageOf(vma, va))) yield { va: Math.max(a, va), count: HUGE_PAGES, need: 'page' };
+      if (!vma.obj.cache.has(pageOf(vma, va))) yield { va: Math.max(a, va), count: HUGE_PAGES, need: 'page', unit: HUGE_PAGES };
     }
   }
 }
