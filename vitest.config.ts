@@ -10,6 +10,9 @@ export default mergeConfig(
       environment: 'node',
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
       exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
+      // The reference model walks tables one entry at a time and runs beside the engine
+      // in every rule test: correctness checks, not timing tests, so allow them time.
+      testTimeout: 60_000,
     },
   }),
 );

@@ -61,22 +61,36 @@ function difference(ref: Model, other: Model, o: CrossCheckOptions): string | nu
   return null;
 }
 
-/** Runs cmds through both models; throws at the first disagreement with a replayable scenario. */
-export function crossCheck(cmds: readonly Located[], makeRef: () => Model, makeOther: () => Model, o: CrossCheckOptions = {}): void {
+/**
+ * Runs cmds through both models; throws at the first disagreement with a
+ * replayable scenario. Returns the reference model and each step's events.
+ * `everyStep: false` compares reports, translations and invariants only at the
+ * end (events still after every step): for long page-by-page scenarios.
+ */
+export function crossCheck(
+  cmds: readonly Located[],
+  makeRef: () => Model,
+  makeOther: () => Model,
+  o: CrossCheckOptions & { readonly everyStep?: boolean } = {},
+): { ref: Model; steps: TraceEvent[][] } {
   const ref = makeRef();
   const other = makeOther();
   const format = o.format ?? scriptText;
+  const steps: TraceEvent[][] = [];
   for (let i = 0; i < cmds.length; i++) {
     const cmd = cmds[i] as Located;
-    const a = shape(ref.step(cmd), o);
+    const events = ref.step(cmd);
+    steps.push(events);
+    const a = shape(events, o);
     const b = shape(other.step(cmd), o);
-    let diff: string | null;
+    let diff: string | null = null;
     if (json(a) !== json(b)) {
       const at = a.findIndex((e, j) => json(e) !== json(b[j]));
       diff = `events differ (first at index ${at}):\n  reference: ${json(a)}\n  other:     ${json(b)}`;
-    } else diff = difference(ref, other, o);
+    } else if (o.everyStep !== false || i === cmds.length - 1) diff = difference(ref, other, o);
     if (diff !== null) {
       throw new Error(`after line ${cmd.line} (${format([cmd]).trim()}):\n${diff}\n\nscenario:\n${format(cmds.slice(0, i + 1))}`);
     }
   }
+  return { ref, steps };
 }

@@ -5,6 +5,8 @@
 import type { Located } from '../commands';
 import { normalizeEvents, type TraceEvent } from '../events';
 import type { Model } from '../model';
+import { createEngine } from '../engine/engine';
+import { crossCheck } from './crosscheck';
 import { createReference } from './reference';
 
 export interface Run {
@@ -16,9 +18,16 @@ export interface Run {
 /**
  * Steps every command; throws at the first broken invariant, naming the line.
  * `checkEveryStep: false` checks only at the end (long per-page scenarios).
+ * Unless a model is given, the same commands also run through the fast engine,
+ * which must agree step by step (crossCheck): so every named rule test holds
+ * for both models, and its figures are the engine's figures too.
  */
 export function run(cmds: readonly Located[], options: { model?: Model; checkEveryStep?: boolean } = {}): Run {
-  const model = options.model ?? createReference();
+  if (options.model === undefined) {
+    const both = crossCheck(cmds, createReference, createEngine, { probes: probesOf(cmds), everyStep: options.checkEveryStep ?? true });
+    return { model: both.ref, steps: both.steps };
+  }
+  const model = options.model;
   const every = options.checkEveryStep ?? true;
   const steps: TraceEvent[][] = [];
   const check = (line: number): void => {
@@ -53,4 +62,15 @@ export function pgtables(r: Run, task: string): number {
   const p = r.model.processes().find((x) => x.name === task);
   if (p === undefined) throw new Error(`no task ${task}`);
   return p.pgtables_bytes;
+}
+
+/** Addresses the cross-check translates at: every address the commands name, and neighbours. */
+function probesOf(cmds: readonly Located[]): number[] {
+  const out = new Set<number>();
+  for (const { command: c } of cmds) {
+    if (!('addr' in c) || c.addr === null || c.addr.kind !== 'abs') continue;
+    const a = c.addr.value - (c.addr.value % 4096);
+    for (const o of [0, 4096, 2 * 1024 * 1024]) out.add(a + o);
+  }
+  return [...out];
 }
