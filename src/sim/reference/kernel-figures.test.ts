@@ -1,4 +1,4 @@
-// The real-kernel figures (Linux 6.18, x86-64): every row of the oracle's
+// The real-kernel figures (Linux 6.18, x86-64): every row of the measured
 // kernel-figures.csv, replayed through the reference model. The rows are
 // copied verbatim below so the test needs nothing outside the repository.
 import { describe, expect, it } from 'vitest';
@@ -79,7 +79,7 @@ function scenario(row: Row) {
   return { s, names };
 }
 
-describe('real-kernel VmPTE figures (oracle/kernel-figures.csv)', () => {
+describe('real-kernel VmPTE figures (kernel-figures.csv)', () => {
   for (const row of rows) {
     const title = `${row.experiment} ${row.filesystem} ${row.bytes / M} MiB × ${row.processes} ${row.pattern}: ${row.perProcessKib} KiB each, ${row.allKib} KiB in all`;
     it(title, () => {
