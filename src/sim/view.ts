@@ -1,7 +1,7 @@
 /**
  * What a screen can show of the simulated world: every mm with its VMAs and
- * the tables that cover an address window, the host mms, the page cache and
- * the counters. Bounded by the window and by caps, never the whole world, so a
+ * the tables that cover an address range, the host mms, the page cache and
+ * the counters. Bounded by the range and by caps, never the whole world, so a
  * 1500-process scenario still yields a small view (SPEC 5, ARCHITECTURE habit 6).
  */
 import type { Bits } from './bits';
@@ -63,7 +63,7 @@ export interface MmView {
   readonly pgtablesBytes: Bytes;
   readonly rssPages: number;
   readonly vmas: readonly VmaView[];
-  /** Its PGD, then the tables below it that cover the window, top-down (capped). */
+  /** Its PGD, then the tables below it that cover the range in view, top-down (capped). */
   readonly tables: readonly TableView[];
   /** A digest of everything above but the name: equal digests fold together on screen. */
   readonly shape: string;
@@ -79,7 +79,8 @@ export interface FileView {
 }
 
 export interface WorldView {
-  readonly window: { readonly lo: Vaddr; readonly hi: Vaddr };
+  /** The address range in view. */
+  readonly range: { readonly lo: Vaddr; readonly hi: Vaddr };
   readonly mms: readonly MmView[];
   readonly files: readonly FileView[];
   readonly memory: { readonly ramBytes: Bytes; readonly pagetablesBytes: Bytes; readonly fileBytes: Bytes };

@@ -22,7 +22,7 @@ import type { ViewOptions, WorldView } from '../view';
 import { newObject, type Machine, type Task } from './state';
 import { rssPages, walkLeaf } from './walk';
 
-/** The engine: a Model that can also show a window of its world and copy itself. */
+/** The engine: a Model that can also show a part of its world and copy itself. */
 export interface Engine extends Model {
   view(options: ViewOptions): WorldView;
   /** A deep copy at this step (a checkpoint). */

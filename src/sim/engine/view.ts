@@ -1,6 +1,6 @@
 /**
  * Builds the bounded WorldView of view.ts: per mm, its PGD and the tables
- * covering the window, entries as runs, never the whole world.
+ * covering the range in view, entries as runs, never the whole world.
  */
 import { ENTRIES, PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, type Vaddr } from '../geometry';
 import type { EntryRun, FileView, MmView, TableView, ViewOptions, VmaView, WorldView } from '../view';
@@ -32,7 +32,7 @@ function pmdEntries(pmd: PmdTable): EntryRun[] {
   });
 }
 
-/** The PTE pages below a PMD page that overlap the window, up to `room` of them. */
+/** The PTE pages below a PMD page that overlap the range in view, up to `room` of them. */
 function pteViews(pmd: PmdTable, base: Vaddr, o: ViewOptions, room: number): TableView[] {
   const out: TableView[] = [];
   for (const r of pmd.runs) {
@@ -154,7 +154,7 @@ export function buildView(m: Machine, o: ViewOptions): WorldView {
     files.push(r.view);
   }
   return {
-    window: { lo: o.lo, hi: o.hi },
+    range: { lo: o.lo, hi: o.hi },
     mms,
     files,
     memory: { ramBytes: m.ram, pagetablesBytes: m.tablePages * PAGE_SIZE, fileBytes: m.filePages * PAGE_SIZE },
