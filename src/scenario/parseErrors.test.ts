@@ -12,6 +12,7 @@ function error(text: string): string {
 describe('parse errors point at line and column', () => {
   const cases: [string, string, RegExp][] = [
     ['unknown verb', 'process db1\ndb1 frob 0x1000', /^line 2, column 5: unknown verb 'frob' after task 'db1'/],
+    ['junk where a name belongs', 'process db1\n\u0000\u00ff garbage', /^line 2, column 1: '\\u0000\\u00ff' is not a command or a task name/],
     ['mistyped keyword', 'proces db1', /^line 1, column 1: unknown command 'proces' \(did you mean 'process'\?\)/],
     ['verb without task', 'exit db1', /^line 1, column 1: 'exit' needs the task first/],
     ['task without verb', '  db1', /^line 1, column 6: missing verb after task 'db1'/],

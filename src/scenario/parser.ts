@@ -59,6 +59,9 @@ function readLine(tokens: readonly Token[], first: boolean): Command[] {
     if (isVerb(head.text)) {
       throw new LineError(head.column, `'${head.text}' needs the task first: TASK ${head.text} ...`);
     }
+    if (!/^[A-Za-z_]/.test(head.text) && !head.text.startsWith('[')) {
+      throw new LineError(head.column, `'${printable(head.text)}' is not a command or a task name (names start with a letter or _)`);
+    }
     const hint = closestKeyword(head.text);
     if (hint !== null && hint !== head.text) {
       throw new LineError(head.column, `unknown command '${head.text}' (did you mean '${hint}'?)`);
@@ -174,4 +177,9 @@ function pairUp(parentToken: Token, childToken: Token): [string, string][] {
   }
   const n = Math.max(parents.length, children.length);
   return Array.from({ length: n }, (_, i) => [parents[i] ?? (parents[0] as string), children[i] ?? (children[0] as string)]);
+}
+
+/** A token as shown in a message: control and non-ASCII characters escaped. */
+function printable(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
