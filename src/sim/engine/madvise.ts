@@ -6,8 +6,8 @@
  */
 import type { Advice } from '../commands';
 import type { MmId } from '../events';
-import { PAGE_SIZE, PMD_SIZE, PUD_SIZE, USER_TOP, alignDown, alignUp, hex, isAligned, type Bytes, type Vaddr } from '../geometry';
-import { fail, type SyscallError } from './errors';
+import { PMD_SIZE, PUD_SIZE, alignDown, alignUp, hex, isAligned, type Bytes, type Vaddr } from '../geometry';
+import { fail, isError, userRange, type SyscallError } from './errors';
 import { emit } from './machine';
 import { hugetlbCutRefusal } from './munmap';
 import { clearLeaves, freePteTables } from './unmap';
@@ -16,11 +16,9 @@ import { pmdOf } from './walk';
 import type { Machine, Mm, Vma } from './state';
 
 export function madvise(m: Machine, mm: Mm, va: Vaddr, rawLen: Bytes, advice: Advice): SyscallError | null {
-  if (!isAligned(va, PAGE_SIZE)) return fail('EINVAL', `address ${hex(va)} is not page-aligned`);
-  if (rawLen === 0) return null;
-  const len = alignUp(rawLen, PAGE_SIZE);
-  if (va + len > USER_TOP) return fail('ENOMEM', `${hex(va)} + ${hex(len)} is beyond user space`);
-  const end = va + len;
+  const range = userRange(va, rawLen);
+  if (range === null || isError(range)) return range;
+  const { end } = range;
   if (advice === 'dontneed') {
     for (const v of vmasIn(mm, va, end))
       if (v.obj.kind === 'hugetlb' && !isAligned(Math.max(va, v.start), PMD_SIZE)) return fail('EINVAL', `MADV_DONTNEED on hugetlb needs a 2 MiB-aligned start`);

@@ -6,8 +6,8 @@
 import { D, NX, P, W, type Bits } from '../bits';
 import type { Prot } from '../commands';
 import type { MmId } from '../events';
-import { PAGE_SIZE, PUD_SIZE, USER_TOP, alignDown, alignUp, hex, isAligned, type Bytes, type Vaddr } from '../geometry';
-import { fail, type SyscallError } from './errors';
+import { PMD_SIZE, PUD_SIZE, alignDown, hex, indexAt, type Bytes, type Vaddr } from '../geometry';
+import { fail, isError, userRange, type SyscallError } from './errors';
 import { hugetlbCutRefusal } from './munmap';
 import { applyLeafOp, type Sink } from './leafops';
 import { emit } from './machine';
@@ -18,7 +18,6 @@ import { pmdRunKind, type PmdRun } from './tables';
 import { holesIn, isolate, mergeVmas } from './vma';
 import { pmdOf } from './walk';
 import type { Machine, Mm, Vma } from './state';
-import { indexAt, PMD_SIZE } from '../geometry';
 
 /** A leaf's bits under a new protection (docs/ENGINE.md). */
 export function protectBits(bits: Bits, prot: Prot, shared: boolean): Bits {
@@ -30,11 +29,10 @@ export function protectBits(bits: Bits, prot: Prot, shared: boolean): Bits {
 }
 
 export function mprotect(m: Machine, mm: Mm, va: Vaddr, rawLen: Bytes, prot: Prot): SyscallError | null {
-  if (!isAligned(va, PAGE_SIZE)) return fail('EINVAL', `address ${hex(va)} is not page-aligned`);
-  if (rawLen === 0) return null;
-  const len = alignUp(rawLen, PAGE_SIZE);
-  if (va + len > USER_TOP) return fail('ENOMEM', `${hex(va)} + ${hex(len)} is beyond user space`);
-  const end = va + len;
+  const range = userRange(va, rawLen);
+  if (range === null || isError(range)) return range;
+  const { end } = range;
+  const len = end - va;
   // As Linux walks the VMAs in order: a hole at the start fails first, then a hugetlb split.
   const hole = holesIn(mm, va, end)[0];
   if (hole !== undefined && hole[0] === va) return fail('ENOMEM', `no mapping at ${hex(va)}`);

@@ -16,16 +16,23 @@ export interface RunKind<R extends Run> {
   joins(a: R, b: R): boolean;
 }
 
-/** Index of the first run whose hi is above i. */
-export function firstRunAbove<R extends Run>(runs: readonly R[], i: number): number {
+/** Index of the first of `xs` (sorted by `end`) whose end is above x: a lower bound. */
+export function firstEndingAbove<T>(xs: readonly T[], end: (t: T) => number, x: number): number {
   let lo = 0;
-  let hi = runs.length;
+  let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (runs[mid]!.hi > i) hi = mid;
+    if (end(xs[mid]!) > x) hi = mid;
     else lo = mid + 1;
   }
   return lo;
+}
+
+const runEnd = (r: Run): number => r.hi;
+
+/** Index of the first run whose hi is above i. */
+export function firstRunAbove<R extends Run>(runs: readonly R[], i: number): number {
+  return firstEndingAbove(runs, runEnd, i);
 }
 
 /** The run holding entry i, or null for an empty entry. */

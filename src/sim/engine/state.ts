@@ -7,7 +7,7 @@ import type { Bytes, Vaddr } from '../geometry';
 import type { Advice, Prot } from '../commands';
 import type { MmId, TraceEvent } from '../events';
 import { RangeSet } from './rangeset';
-import type { DirTable, PmdTable } from './tables';
+import type { DirTable } from './tables';
 
 export type ObjectKind = 'file' | 'memfd' | 'anon' | 'hugetlb';
 

@@ -13,7 +13,7 @@ import { seenPieces } from './seen';
 import { unsharePmd } from './sharing/hugetlbShare';
 import { dropReference } from './sharing/ptshareHost';
 import { isolate, removeVmas, vmasIn } from './vma';
-import { pmdOf, pudOf } from './walk';
+import { pmdOf } from './walk';
 import type { Machine, Mm, Vma } from './state';
 
 const CLEAR = { populated: () => null, fill: null };

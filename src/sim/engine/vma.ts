@@ -3,29 +3,25 @@
  * neighbours become alike, as the kernel's vma_merge does.
  */
 import { PAGE_SIZE, type Vaddr } from '../geometry';
+import { firstEndingAbove } from './runs';
 import type { Mm, Vma } from './state';
 
+const vmaEnd = (v: Vma): Vaddr => v.end;
+
 /** Index of the first VMA whose end is above va. */
-function firstEndingAbove(vmas: readonly Vma[], va: Vaddr): number {
-  let lo = 0;
-  let hi = vmas.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (vmas[mid]!.end > va) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+function firstVmaAbove(vmas: readonly Vma[], va: Vaddr): number {
+  return firstEndingAbove(vmas, vmaEnd, va);
 }
 
 export function findVma(mm: Mm, va: Vaddr): Vma | null {
-  const v = mm.vmas[firstEndingAbove(mm.vmas, va)];
+  const v = mm.vmas[firstVmaAbove(mm.vmas, va)];
   return v !== undefined && v.start <= va ? v : null;
 }
 
 /** VMAs overlapping [lo, hi), in order. */
 export function vmasIn(mm: Mm, lo: Vaddr, hi: Vaddr): Vma[] {
   const out: Vma[] = [];
-  for (let i = firstEndingAbove(mm.vmas, lo); i < mm.vmas.length && mm.vmas[i]!.start < hi; i++) out.push(mm.vmas[i]!);
+  for (let i = firstVmaAbove(mm.vmas, lo); i < mm.vmas.length && mm.vmas[i]!.start < hi; i++) out.push(mm.vmas[i]!);
   return out;
 }
 
@@ -40,7 +36,7 @@ export function pageOf(vma: Vma, va: Vaddr): number {
 
 /** Makes `at` a VMA boundary. */
 export function splitVmaAt(mm: Mm, at: Vaddr): void {
-  const i = firstEndingAbove(mm.vmas, at);
+  const i = firstVmaAbove(mm.vmas, at);
   const v = mm.vmas[i];
   if (v === undefined || v.start >= at) return;
   const tail: Vma = { ...v, start: at, offset: v.offset + (at - v.start) };
@@ -56,7 +52,7 @@ export function isolate(mm: Mm, lo: Vaddr, hi: Vaddr): Vma[] {
 }
 
 export function insertVma(mm: Mm, vma: Vma): void {
-  mm.vmas.splice(firstEndingAbove(mm.vmas, vma.start), 0, vma);
+  mm.vmas.splice(firstVmaAbove(mm.vmas, vma.start), 0, vma);
 }
 
 /** Removes whole VMAs (already isolated). */
