@@ -160,6 +160,33 @@ describe('import walls of the browser app', () => {
   });
 });
 
+describe('rooms of src/ui', () => {
+  const react = (spec: string): boolean => /^(react|react-dom|zustand)(\/|$)/.test(spec);
+  const layers = ['store', 'viz', 'protocol', 'bridge'];
+  const room = (name: string, ...others: string[]): string[] =>
+    violations(`ui/${name}`, [`ui/${name}`, ...others.map((o) => `ui/${o}`), ...layers], react, false).filter(
+      (f) => !/package '(react|react-dom|zustand)(\/|')/.test(f),
+    );
+
+  it('common holds what every room shares and imports no room', () => {
+    expect(room('common')).toEqual([]);
+  });
+
+  it('motion (the playback clock) knows only common', () => {
+    expect(room('motion', 'common')).toEqual([]);
+  });
+
+  it('platform (links, storage, theme, keys) knows only common and motion', () => {
+    expect(room('platform', 'common', 'motion')).toEqual([]);
+  });
+
+  it('the stage, the timeline and the panels never reach into each other or the shell (panels may use platform)', () => {
+    expect(room('stage', 'common', 'motion')).toEqual([]);
+    expect(room('timeline', 'common', 'motion')).toEqual([]);
+    expect(room('panels', 'common', 'platform')).toEqual([]);
+  });
+});
+
 describe('the wall checker itself', () => {
   it('finds imports and forbidden globals but ignores comments, strings and properties', () => {
     const code = [

@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './ui/App';
-import { SimProvider } from './ui/SimProvider';
-import { startupOptions } from './ui/startup';
-import './ui/index.css';
+import { App } from './ui/shell/App';
+import { SimProvider } from './ui/common/SimProvider';
+import { startupOptions } from './ui/platform/startup';
+import './ui/shell/index.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('missing #root element');

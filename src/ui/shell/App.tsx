@@ -1,0 +1,48 @@
+/**
+ * The lab's page: header, the diagram with its ruler, page cache and
+ * counters, a side panel (scenario editor, inspector, this step's trace) and
+ * the timeline. On a phone the parts stack and the timeline is a bottom bar.
+ */
+import { Diagram } from '../stage/diagram/Diagram';
+import { Header } from './Header';
+import { Notices } from './Notices';
+import { SidePanel } from './SidePanel';
+import { StepCaption } from '../stage/StepCaption';
+import { StepNotes } from '../stage/StepNotes';
+import { Timeline } from '../timeline/Timeline';
+import { AddressRuler } from '../stage/AddressRuler';
+import { Counters } from '../stage/Counters';
+import { PageCache } from '../stage/PageCache';
+import { usePersistence } from '../platform/usePersistence';
+import { useKeyboardShortcuts } from '../platform/useKeyboardShortcuts';
+import { usePlayback } from '../timeline/usePlayback';
+
+export function App() {
+  useKeyboardShortcuts();
+  usePlayback();
+  usePersistence();
+  return (
+    <div className="flex min-h-screen flex-col pb-28 text-[var(--ink)] md:h-screen md:min-h-0 md:pb-0">
+      <Header />
+      <Notices />
+      <div className="flex min-h-0 flex-1 flex-col md:flex-row">
+        <main className="flex min-h-0 min-w-0 flex-1 flex-col" aria-label="Page tables">
+          <StepCaption />
+          <AddressRuler />
+          <div className="relative flex min-h-0 flex-1 flex-col">
+            <Diagram />
+            <StepNotes />
+          </div>
+          <div className="flex flex-col border-t border-[var(--line)] bg-[var(--panel)] lg:flex-row lg:items-end">
+            <div className="min-w-0 flex-1">
+              <PageCache />
+            </div>
+            <Counters />
+          </div>
+        </main>
+        <SidePanel />
+      </div>
+      <Timeline />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The frame of one mm's column, drawn beneath the links: the owner hue's top
+ * bar, a dashed slate frame for a host mm, a stack for a folded card.
+ */
+import type { Column } from '../../../viz/layout';
+import { hueColor } from '../../common/colors';
+
+export function ColumnFrame({ col }: { col: Column }) {
+  const { mm } = col;
+  const color = hueColor(col.hue);
+  const folded = mm.count > 1;
+  return (
+    <g aria-hidden="true">
+      {folded && (
+        <>
+          <rect x={col.x + 8} y={col.y + 8} width={col.w} height={col.h} rx={10} fill="var(--panel)" stroke={color} strokeOpacity={0.3} />
+          <rect x={col.x + 4} y={col.y + 4} width={col.w} height={col.h} rx={10} fill="var(--panel)" stroke={color} strokeOpacity={0.45} />
+        </>
+      )}
+      <rect
+        x={col.x}
+        y={col.y}
+        width={col.w}
+        height={col.h}
+        rx={10}
+        fill={mm.isHost ? 'color-mix(in oklab, var(--host) 10%, var(--panel))' : 'var(--panel)'}
+        stroke={color}
+        strokeOpacity={mm.isHost ? 0.9 : 0.35}
+        strokeDasharray={mm.isHost ? '6 4' : undefined}
+        strokeWidth={mm.isHost ? 1.5 : 1}
+      />
+      <rect x={col.x} y={col.y} width={col.w} height={4} rx={2} fill={color} />
+    </g>
+  );
+}
