@@ -52,6 +52,8 @@ export interface LineError {
 /** A table as the screen gets it: referrers capped, their full number kept. */
 export interface TableSnap extends TableView {
   readonly referrerCount: number;
+  /** The mm whose tree the table was created in (its id's root), so nobody parses ids. */
+  readonly tree: MmId;
 }
 
 /** An mm as the screen gets it; a folded card stands for `count` identical processes. */
@@ -71,6 +73,8 @@ export interface MmSnap {
   /** Folding: how many processes this card stands for (1 = itself), and the last one's name. */
   readonly count: number;
   readonly lastName: string;
+  /** Every process the card stands for (itself first), so a change can reach folded sharers. */
+  readonly members: readonly MmId[];
 }
 
 /** Everything one screen shows at one step; bounded whatever the scenario's size. */

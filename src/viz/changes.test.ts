@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../protocol/messages';
 import { Session } from '../worker/session';
-import { stepChanges, treeOf } from './changes';
+import { stepChanges } from './changes';
+import { treeOfTableId } from '../worker/snapshot';
 
 const LESSON = `file sga 4M
 process db1
@@ -20,9 +21,10 @@ function at(step: number): Snapshot {
 }
 
 describe('what changed this step', () => {
-  it('knows a table tree by its id', () => {
-    expect(treeOf('4/254/0/1')).toBe(4);
-    expect(treeOf('7')).toBe(7);
+  it('reads the tree of a table from the snapshot, which takes it from the root of its id', () => {
+    expect(treeOfTableId('4/254/0/1')).toBe(4);
+    expect(treeOfTableId('7')).toBe(7);
+    for (const t of at(6).tables) expect(t.tree).toBe(treeOfTableId(t.id));
   });
 
   it('marks tables a first touch created, the PTEs it wrote, the link and the pages it read', () => {

@@ -2,7 +2,7 @@
  * "Changed this step" (DESIGN: a brief highlight): which tables the step's
  * events created or wrote, which of their entries, which links appeared and
  * which file pages were read in. Events name a table by the mm whose tree
- * holds it, its level and an address range; table ids start with that mm.
+ * holds it, its level and an address range; the snapshot's `tree` says which.
  */
 import { entrySpan, tableSpan, type Level } from '../sim/geometry';
 import type { TraceEvent } from '../sim/events';
@@ -22,11 +22,6 @@ export interface Changes {
   readonly pages: ReadonlyMap<string, readonly (readonly [number, number])[]>;
 }
 
-/** The mm whose tree holds a table: the first segment of its id. */
-export function treeOf(id: string): number {
-  return Number(id.split('/')[0]);
-}
-
 function overlapEntries(t: TableSnap, va: number, len: number): [number, number] | null {
   const end = t.va + tableSpan(t.level);
   const lo = Math.max(va, t.va);
@@ -43,7 +38,7 @@ export function stepChanges(snap: Snapshot): Changes {
   const pages = new Map<string, [number, number][]>();
   const touch = (mm: number, level: Level, va: number, len: number, onEach?: (t: TableSnap, r: [number, number]) => void): void => {
     for (const t of snap.tables) {
-      if (t.level !== level || treeOf(t.id) !== mm) continue;
+      if (t.level !== level || t.tree !== mm) continue;
       const r = overlapEntries(t, va, len);
       if (r === null) continue;
       entries.set(t.id, [...(entries.get(t.id) ?? []), r]);
@@ -54,7 +49,7 @@ export function stepChanges(snap: Snapshot): Changes {
     switch (e.k) {
       case 'alloc':
         for (const t of snap.tables) {
-          if (t.level === e.level && treeOf(t.id) === e.mm && t.va >= e.va && t.va < e.va + e.count * tableSpan(e.level)) created.add(t.id);
+          if (t.level === e.level && t.tree === e.mm && t.va >= e.va && t.va < e.va + e.count * tableSpan(e.level)) created.add(t.id);
         }
         break;
       case 'set':

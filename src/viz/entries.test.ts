@@ -10,6 +10,7 @@ const table = (level: TableSnap['level'], entries: TableSnap['entries']): TableS
   owner: 1,
   referrers: [1],
   referrerCount: 1,
+  tree: 1,
   entries,
   shared: false,
 });

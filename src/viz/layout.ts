@@ -70,8 +70,9 @@ export interface Slot extends Box {
   readonly mm: number;
   readonly level: Level;
   readonly va: number;
-  /** The table another mm holds that this slot reaches, if any. */
+  /** The table another mm holds that this slot reaches, if any, and the entry that points there. */
   readonly target: string | null;
+  readonly targetIndex: number | null;
 }
 
 export interface Row {
@@ -128,7 +129,8 @@ export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number): D
       const h = cardHeight(m, row.level);
       row.slots.vas.forEach((va, i) => {
         const own = mm.tables.map((id) => byId.get(id)).find((t) => t !== undefined && t.level === row.level && t.va === va);
-        const target = reach.get(`${row.level}:${va}`) ?? null;
+        const reachedHere = reach.get(`${row.level}:${va}`);
+        const target = reachedHere?.id ?? null;
         // A phone shows only what is there: no placeholders for absent tables.
         if (narrow && own === undefined && target === null) return;
         // On a phone a link is a one-line badge, not a card-sized placeholder.
@@ -138,7 +140,7 @@ export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number): D
         placed.push(
           own !== undefined
             ? { key: `${mm.id}:${own.id}`, mm: mm.id, table: own, h }
-            : { key: `${mm.id}:${row.level}:${va}`, mm: mm.id, level: row.level, va, target, h: boxH },
+            : { key: `${mm.id}:${row.level}:${va}`, mm: mm.id, level: row.level, va, target, targetIndex: reachedHere?.index ?? null, h: boxH },
         );
       });
     }
@@ -162,8 +164,8 @@ export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number): D
  * hugetlb shared PMD pages), by the `level:va` slot each entry's own address
  * gives: a shared PMD page may sit at another address in its owner's tree.
  */
-function reached(mm: MmSnap, byId: ReadonlyMap<string, TableSnap>): Map<string, string> {
-  const out = new Map<string, string>();
+function reached(mm: MmSnap, byId: ReadonlyMap<string, TableSnap>): Map<string, { id: string; index: number }> {
+  const out = new Map<string, { id: string; index: number }>();
   for (const id of mm.tables) {
     const t = byId.get(id);
     if (t === undefined || (t.level !== 'pud' && t.level !== 'pmd')) continue;
@@ -173,7 +175,7 @@ function reached(mm: MmSnap, byId: ReadonlyMap<string, TableSnap>): Map<string, 
       if (run.kind !== 'link' && run.kind !== 'shared') continue;
       for (let i = run.lo; i < run.hi; i++) {
         const target = run.kind === 'link' ? `${run.parent}/${i}` : run.target;
-        if (byId.has(target)) out.set(`${below}:${t.va + i * span}`, target);
+        if (byId.has(target)) out.set(`${below}:${t.va + i * span}`, { id: target, index: i });
       }
     }
   }

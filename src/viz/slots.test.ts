@@ -4,7 +4,7 @@ import { levelSlots } from './slots';
 
 const MiB = 2 ** 20;
 const base = 0x7f00_0000_0000;
-const pte = (va: number): TableSnap => ({ id: `x${va}`, level: 'pte', va, owner: 1, referrers: [1], referrerCount: 1, entries: [], shared: false });
+const pte = (va: number): TableSnap => ({ id: `x${va}`, level: 'pte', va, owner: 1, referrers: [1], referrerCount: 1, tree: 1, entries: [], shared: false });
 
 describe('slots of a window', () => {
   it('gives each possible table of a small window a fixed place', () => {

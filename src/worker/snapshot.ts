@@ -80,9 +80,15 @@ function mmsOfEvent(e: TraceEvent): MmId[] {
   return out;
 }
 
+/** The mm whose tree a table was created in: the root of its path id (sim/view.ts). */
+export function treeOfTableId(id: string): MmId {
+  const slash = id.indexOf('/');
+  return Number(slash < 0 ? id : id.slice(0, slash));
+}
+
 function tableSnap(t: TableView, linkers: ReadonlyMap<string, MmId[]>): TableSnap {
   const all = [...t.referrers, ...(linkers.get(t.id) ?? [])];
-  return { ...t, referrers: all.slice(0, CAPS.referrers), referrerCount: all.length };
+  return { ...t, referrers: all.slice(0, CAPS.referrers), referrerCount: all.length, tree: treeOfTableId(t.id) };
 }
 
 /** The snapshot of one step for one window. */
@@ -100,7 +106,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   for (const f of view.files) if (f.host !== null) hostFile.set(f.host, f.name);
 
   const tableIds = new Set<string>();
-  const snapOf = (mm: MmView, count: number, lastName: string): MmSnap => {
+  const snapOf = (mm: MmView, count: number, lastName: string, members: readonly MmId[]): MmSnap => {
     const own = mm.tables.map((t) => t.id);
     const borrowed = [...new Set(borrowedIds(mm))].filter((id) => byId.has(id));
     for (const id of [...own, ...borrowed]) tableIds.add(id);
@@ -117,11 +123,12 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       borrowed,
       count,
       lastName,
+      members,
     };
   };
   const mms = [
-    ...folded.cards.map((c) => snapOf(c.mm, c.count, c.lastName)),
-    ...hosts.slice(0, CAPS.hosts).map((h) => snapOf(h, 1, h.name)),
+    ...folded.cards.map((c) => snapOf(c.mm, c.count, c.lastName, c.members)),
+    ...hosts.slice(0, CAPS.hosts).map((h) => snapOf(h, 1, h.name, [h.id])),
   ];
   const tables = [...tableIds].map((id) => tableSnap(byId.get(id) as TableView, linkers));
 

@@ -1,26 +1,18 @@
 /**
  * What a reader must not miss in this step, in words above the diagram: a
  * failed syscall, a fatal signal or an OOM kill (red, with the word), and a
- * MAP_SHARED_PT request that quietly did not share (and why). It floats over
+ * MAP_SHARED_PT request that quietly did not share (and why), in words built
+ * from the events (viz/notes.ts). It floats over
  * the diagram's corner so that nothing below it moves from step to step.
  */
+import { useMemo } from 'react';
 import { selectSnapshot } from '../../store/selectors';
-import { hex } from '../../viz/format';
+import { stepNotes } from '../../viz/notes';
 import { useSim } from '../common/SimProvider';
 
 export function StepNotes() {
   const snap = useSim(selectSnapshot);
-  if (snap === null) return null;
-  const notes = snap.events.flatMap((e, i) => {
-    const text = snap.trace[i] ?? '';
-    if (e.k === 'oom') return [{ alarm: true, label: 'OOM kill', text: text.replace(/^oom\s+/, '') }];
-    if (e.k === 'error') return [{ alarm: true, label: 'Error', text: text.replace(/^error\s+/, '') }];
-    if (e.k === 'signal') return [{ alarm: true, label: e.signal, text: text.replace(/^signal\s+/, '') }];
-    if (e.k === 'mmap' && e.notShared !== null) {
-      return [{ alarm: false, label: 'Not shared', text: `${snap.names[e.mm] ?? 'this process'}'s mapping at ${hex(e.va)} gets its own page tables: ${e.notShared}.` }];
-    }
-    return [];
-  });
+  const notes = useMemo(() => (snap === null ? [] : stepNotes(snap.events, snap.names)), [snap]);
   if (notes.length === 0) return null;
   return (
     <ul className="pointer-events-none absolute bottom-3 left-4 z-[1] max-w-[min(560px,90%)] space-y-1" data-testid="step-notes">

@@ -5,7 +5,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { selectSelection, selectSnapshot } from '../../../store/selectors';
-import { stepChanges, treeOf } from '../../../viz/changes';
+import { stepChanges } from '../../../viz/changes';
 import { fitScale } from '../../../viz/fit';
 import { layoutDiagram } from '../../../viz/layout';
 import { linkCurves } from '../../../viz/links';
@@ -48,6 +48,7 @@ export function Diagram() {
   const scale = layout === null ? 1 : fitScale(layout.width, layout.height + 60, width - 24, height, narrow);
   const cardsOf = useMemo(() => groupBy(layout?.cards ?? [], (c) => c.mm), [layout]);
   const slotsOf = useMemo(() => groupBy(layout?.slots ?? [], (c) => c.mm), [layout]);
+  const tableById = useMemo(() => new Map(snap?.tables.map((t) => [t.id, t]) ?? []), [snap]);
   const hueOf = useMemo(() => new Map(layout?.columns.map((c) => [c.mm.id, c.hue]) ?? []), [layout]);
   const selTable = selection?.kind === 'table' ? selection.id : selection?.kind === 'entry' ? selection.table : null;
   const selEntry = selection?.kind === 'entry' ? selection.index : null;
@@ -81,7 +82,8 @@ export function Diagram() {
                   .sort((a, b) => a.y - b.y)
                   .map((item) => {
                     if (!('table' in item)) {
-                      const owner = item.target === null ? null : (snap.names[treeOf(item.target)] ?? null);
+                      const tree = item.target === null ? undefined : tableById.get(item.target)?.tree;
+                      const owner = tree === undefined ? null : (snap.names[tree] ?? null);
                       return <EmptySlot key={item.key} slot={item} ownerName={owner} onSelect={select} />;
                     }
                     const props = {

@@ -10,7 +10,7 @@ import { activateProps } from '../../common/activate';
 
 export function EmptySlot({ slot, ownerName, onSelect }: { slot: Slot; ownerName: string | null; onSelect: (s: Selection) => void }) {
   const level = levelName(slot.level);
-  const index = slot.target?.split('/').pop() ?? '';
+  const index = slot.targetIndex ?? '';
   if (slot.target === null) {
     return (
       <g transform={`translate(${slot.x},${slot.y})`} aria-hidden="true">
