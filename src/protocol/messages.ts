@@ -15,6 +15,9 @@ export const PROTOCOL_VERSION = 1;
 /** What the simulation is showing. Only `single` exists; `compare` will run both sides. */
 export type Mode = 'single';
 
+/** Which run of the session a snapshot shows: the scenario as written, or compare's other side. */
+export type Side = 'main' | 'other';
+
 /** The address window in view, [lo, hi). */
 export interface AddressWindow {
   readonly lo: Vaddr;
@@ -81,6 +84,7 @@ export interface MmSnap {
 export interface Snapshot {
   readonly loadId: number;
   readonly mode: Mode;
+  readonly side: Side;
   /** 0 = before the first command; `total` = after the last. */
   readonly step: number;
   readonly total: number;

@@ -19,7 +19,7 @@ function setup(text = 'process a', step: number | 'last' = 0) {
   return { store, sent, h };
 }
 
-const snapshot = (loadId: number, step: number, total: number): Snapshot => ({ loadId, step, total }) as Snapshot;
+const snapshot = (loadId: number, step: number, total: number): Snapshot => ({ loadId, side: 'main', step, total }) as Snapshot;
 
 describe('the simulation store', () => {
   it('loads its text at once, asking for the step it was given', () => {

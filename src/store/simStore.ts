@@ -168,7 +168,8 @@ export function createSimStore(options: SimStoreOptions): SimStore {
     },
     onSnapshot: (snapshot) => {
       const s = store.getState();
-      if (snapshot.loadId !== s.loadId) return;
+      // One side is drawn today; compare mode keeps the other side's snapshot beside it.
+      if (snapshot.loadId !== s.loadId || snapshot.side !== 'main') return;
       store.setState({
         snapshot,
         status: s.ran >= s.total && s.total === snapshot.total ? 'ready' : s.status,

@@ -29,7 +29,7 @@ export function createController(deps: ControllerDeps): { handle(data: unknown):
 
   const postSnapshot = (): void => {
     shown = session.shownStep;
-    deps.post({ v, type: 'snapshot', snapshot: session.snapshot() }, []);
+    for (const snapshot of session.snapshots()) deps.post({ v, type: 'snapshot', snapshot }, []);
   };
 
   const pump = (): void => {

@@ -10,7 +10,7 @@ import type { Engine } from '../sim/engine/engine';
 import type { MmView, TableView } from '../sim/view';
 import { traceText } from '../sim/traceText';
 import { printCommand } from '../scenario/index';
-import type { AddressWindow, Mode, MmSnap, Snapshot, TableSnap } from '../protocol/messages';
+import type { AddressWindow, Mode, MmSnap, Side, Snapshot, TableSnap } from '../protocol/messages';
 import { foldProcesses } from './fold';
 
 export const CAPS = {
@@ -29,6 +29,7 @@ export interface SnapshotInput {
   readonly engine: Engine;
   readonly loadId: number;
   readonly mode: Mode;
+  readonly side: Side;
   readonly step: number;
   readonly total: number;
   readonly located: Located | null;
@@ -147,6 +148,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   return {
     loadId: input.loadId,
     mode: input.mode,
+    side: input.side,
     step: input.step,
     total: input.total,
     line: input.located?.line ?? null,

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../scenario/index';
+import { createEngine } from '../sim/engine/engine';
+import { Run } from './run';
+import { Session } from './session';
+
+const TEXT = `file f 4M
+process a
+process b
+a mmap 0x7f0000000000 4M rw shared,shared_pt f
+b mmap 0x7f0000000000 4M rw shared,shared_pt f
+a touch 0x7f0000000000 4M write
+b touch 0x7f0000000000 4M read
+a exit`;
+
+function commands(text: string) {
+  const parsed = parse(text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.commands;
+}
+
+describe('a run', () => {
+  it('runs commands into events, kinds and lines, one step at a time if asked', () => {
+    let now = 0;
+    const run = new Run(commands(TEXT), { makeEngine: createEngine, clock: () => (now += 10) });
+    run.runFor(0);
+    expect(run.ran).toBe(1);
+    while (run.running) run.runFor(Infinity);
+    expect(run.ran).toBe(8);
+    expect([...run.lines]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(run.eventsOf(0)).toEqual([]);
+    expect(run.eventsOf(6).some((e) => e.k === 'link')).toBe(true);
+    expect(run.broken).toEqual([]);
+  });
+
+  it('goes back to any step and gives the world a fresh run has there', () => {
+    const run = new Run(commands(TEXT), { makeEngine: createEngine, clock: () => 0, checkpointEvery: 3 });
+    while (run.running) run.runFor(Infinity);
+    const figures = (e: ReturnType<Run['engineAt']>) => ({ processes: e.processes(), hosts: e.hosts(), memory: e.memory() });
+    const late = figures(run.engineAt(8));
+    const back = figures(run.engineAt(5));
+    const fresh = new Run(commands(TEXT), { makeEngine: createEngine, clock: () => 0 });
+    while (fresh.running) fresh.runFor(Infinity);
+    expect(back).toEqual(figures(fresh.engineAt(5)));
+    expect(back).not.toEqual(late);
+    expect(figures(run.engineAt(8))).toEqual(late);
+  });
+});
+
+describe('a session of runs', () => {
+  it('names the side of every snapshot it draws', () => {
+    const s = new Session();
+    s.load({ text: TEXT, step: 'last', mode: 'single', window: null });
+    while (s.running) s.runFor(Infinity);
+    expect(s.snapshots().map((x) => [x.side, x.step])).toEqual([['main', 8]]);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * One run of one scenario text: commands → events, each step's kind and
+ * line, checkpoints, and the invariants after every step. It knows nothing
+ * of windows or sides; a session holds one run per side it shows (compare
+ * mode mounts a second run of the other side's text on the same timeline).
+ */
+import type { Located } from '../sim/commands';
+import type { TraceEvent } from '../sim/events';
+import type { Engine } from '../sim/engine/engine';
+import { Checkpoints } from './checkpoints';
+import { stepKind, stepKindCode } from './stepKind';
+
+export interface RunOptions {
+  readonly makeEngine: () => Engine;
+  /** Milliseconds, for chunking the run; injected so tests need no clock. */
+  readonly clock: () => number;
+  readonly checkpointEvery?: number;
+  readonly maxCheckpoints?: number;
+  /** Milliseconds of copying the checkpoints may hold (a proxy for their memory). */
+  readonly maxCheckpointCost?: number;
+}
+
+/** Past this cost (ms) for one invariant check, the run checks only at its end. */
+const CHEAP_CHECK_MS = 4;
+
+export class Run {
+  private readonly events: (readonly TraceEvent[])[] = [];
+  readonly kinds: Uint8Array;
+  readonly lines: Uint32Array;
+  private runner: Engine | null;
+  private ranSteps = 0;
+  private checkEachStep = true;
+  private brokenList: string[] = [];
+  private readonly checkpoints: Checkpoints<Engine>;
+  private live: Engine | null = null;
+  private liveStep = 0;
+
+  constructor(
+    readonly commands: readonly Located[],
+    private readonly options: RunOptions,
+  ) {
+    this.kinds = new Uint8Array(commands.length);
+    this.lines = new Uint32Array(commands.length);
+    this.checkpoints = new Checkpoints<Engine>((e) => e.clone(), {
+      every: options.checkpointEvery ?? 32,
+      maxCount: options.maxCheckpoints ?? 64,
+      maxCost: options.maxCheckpointCost ?? 5000,
+      clock: options.clock,
+    });
+    this.runner = options.makeEngine();
+    this.checkpoints.offer(0, this.runner);
+  }
+
+  get total(): number {
+    return this.commands.length;
+  }
+
+  /** Steps run so far. */
+  get ran(): number {
+    return this.ranSteps;
+  }
+
+  get running(): boolean {
+    return this.runner !== null && this.ranSteps < this.commands.length;
+  }
+
+  /** Invariant violations found so far (an engine bug), with where. */
+  get broken(): readonly string[] {
+    return this.brokenList;
+  }
+
+  /** The events of step `step` (1-based; none at step 0). */
+  eventsOf(step: number): readonly TraceEvent[] {
+    return step === 0 ? [] : (this.events[step - 1] ?? []);
+  }
+
+  /** Every step's events so far, step 1 first. */
+  get steps(): readonly (readonly TraceEvent[])[] {
+    return this.events;
+  }
+
+  /** Runs steps for about `budgetMs` (at least one when any remain). */
+  runFor(budgetMs: number): void {
+    const runner = this.runner;
+    const clock = this.options.clock;
+    const start = clock();
+    while (runner !== null && this.ranSteps < this.commands.length) {
+      const located = this.commands[this.ranSteps] as Located;
+      const t = clock();
+      const events = runner.step(located);
+      const ranMs = clock() - t;
+      this.events.push(events);
+      this.kinds[this.ranSteps] = stepKindCode(stepKind(located.command, events));
+      this.lines[this.ranSteps] = located.line;
+      this.ranSteps += 1;
+      this.checkpoints.offer(this.ranSteps, runner, ranMs);
+      this.check(runner, located.line);
+      if (clock() - start >= budgetMs) break;
+    }
+    if (runner !== null && this.ranSteps === this.commands.length) this.finish(runner);
+  }
+
+  /** The live engine at `step` (≤ ran): run forward when close, else from the nearest checkpoint. */
+  engineAt(step: number): Engine {
+    let live = this.live;
+    // Forward from the live engine whenever it is between the nearest checkpoint and the step.
+    const near = live !== null && this.liveStep <= step && this.liveStep >= this.checkpoints.baseOf(step);
+    if (live === null || !near) {
+      const r = this.checkpoints.restore(step);
+      if (r === null) throw new Error(`no checkpoint at or before step ${step}`);
+      live = r.state;
+      this.liveStep = r.step;
+    }
+    while (this.liveStep < step) {
+      live.step(this.commands[this.liveStep] as Located);
+      this.liveStep += 1;
+    }
+    this.live = live;
+    return live;
+  }
+
+  private check(engine: Engine, line: number): void {
+    if (!this.checkEachStep || this.brokenList.length > 0) return;
+    const clock = this.options.clock;
+    const t = clock();
+    const found = engine.invariants();
+    if (found.length > 0) this.brokenList = found.map((m) => `after line ${line}: ${m}`);
+    if (clock() - t > CHEAP_CHECK_MS) this.checkEachStep = false;
+  }
+
+  private finish(runner: Engine): void {
+    if (this.brokenList.length === 0 && !this.checkEachStep) {
+      this.brokenList = runner.invariants().map((m) => `at the end: ${m}`);
+    }
+    this.runner = null;
+  }
+}
