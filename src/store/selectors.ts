@@ -16,6 +16,8 @@ export const selectKinds = (s: S): Uint8Array => s.kinds;
 export const selectLines = (s: S): Uint32Array => s.lines;
 export const selectPlaying = (s: S): boolean => s.playing;
 export const selectSpeed = (s: S): number => s.speed;
+export const selectMotion = (s: S): SimState['motion'] => s.motion;
+export const selectLastMove = (s: S): SimState['lastMove'] => s.lastMove;
 export const selectText = (s: S): string => s.text;
 export const selectLoadedText = (s: S): string => s.loadedText;
 export const selectParseError = (s: S): SimState['parseError'] => s.parseError;

@@ -12,6 +12,13 @@ export type { Selection };
 
 export type Status = 'starting' | 'running' | 'ready' | 'parse-error' | 'failed';
 
+/** How steps move: full motion, highlights without travel, or end states only. */
+export type MotionSetting = 'full' | 'reduced' | 'off';
+export const MOTION_SETTINGS: readonly MotionSetting[] = ['full', 'reduced', 'off'];
+
+/** How the step on screen was reached: one step forward animates, a jump does not. */
+export type Move = 'step' | 'jump';
+
 export interface SimState {
   /** The editor's text: what the person typed, run or not. */
   readonly text: string;
@@ -32,8 +39,10 @@ export interface SimState {
   /** The window asked for; null lets the worker choose. */
   readonly window: AddressWindow | null;
   readonly playing: boolean;
-  /** Steps per second. */
+  /** Animation speed: 1 plays a small step in about a second. */
   readonly speed: number;
+  readonly motion: MotionSetting;
+  readonly lastMove: Move;
   readonly selection: Selection | null;
   /** The file page under the pointer (a PTE cell hovered), lit in the page cache. */
   readonly hover: { readonly file: string; readonly page: number } | null;
@@ -52,6 +61,7 @@ export interface SimActions {
   pause(): void;
   togglePlay(): void;
   setSpeed(speed: number): void;
+  setMotion(motion: MotionSetting): void;
   setWindow(win: AddressWindow | null): void;
   select(selection: Selection | null): void;
   setHover(hover: SimState['hover']): void;
@@ -67,11 +77,13 @@ export interface SimStoreOptions {
   readonly text: string;
   readonly step?: number | 'last';
   readonly notice?: string | null;
+  /** The motion setting to start with (the reader's `prefers-reduced-motion`, or a link's). */
+  readonly motion?: MotionSetting;
   /** Makes the bridge; tests pass one over a fake worker. */
   readonly bridge?: (handlers: BridgeHandlers) => Bridge;
 }
 
-export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
 
 export function createSimStore(options: SimStoreOptions): SimStore {
   let bridge: Bridge | null = null;
@@ -79,6 +91,12 @@ export function createSimStore(options: SimStoreOptions): SimStore {
   let pending: { text: string; step: number | 'last' } = { text: options.text, step: options.step ?? 0 };
   const store = createStore<SimState & SimActions>()((set, get) => {
     const clamp = (step: number): number => Math.max(0, Math.min(get().total, Math.round(step)));
+    const move = (step: number, how: Move): void => {
+      const target = clamp(step);
+      if (target === get().step && get().snapshot?.step === target) return;
+      set({ step: target, lastMove: how });
+      bridge?.send({ type: 'goto', step: target });
+    };
     return {
       text: options.text,
       loadedText: options.text,
@@ -93,7 +111,9 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       snapshot: null,
       window: null,
       playing: false,
-      speed: 2,
+      speed: 1,
+      motion: options.motion ?? 'full',
+      lastMove: 'jump',
       selection: null,
       hover: null,
       failure: null,
@@ -102,16 +122,11 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       setText: (text) => set({ text }),
       run: (text = get().text, step = 0) => {
         pending = { text, step };
-        set({ text, playing: false, status: 'running', failure: null });
+        set({ text, playing: false, status: 'running', failure: null, lastMove: 'jump' });
         bridge?.send({ type: 'load', text, step, mode: 'single', window: get().window });
       },
-      goto: (step) => {
-        const target = clamp(step);
-        if (target === get().step && get().snapshot?.step === target) return;
-        set({ step: target });
-        bridge?.send({ type: 'goto', step: target });
-      },
-      stepBy: (delta) => get().goto(get().step + delta),
+      goto: (step) => move(step, 'jump'),
+      stepBy: (delta) => move(get().step + delta, delta === 1 ? 'step' : 'jump'),
       play: () => {
         if (get().total === 0) return;
         if (get().step >= get().total) get().goto(0);
@@ -120,6 +135,7 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       pause: () => set({ playing: false }),
       togglePlay: () => (get().playing ? get().pause() : get().play()),
       setSpeed: (speed) => set({ speed }),
+      setMotion: (motion) => set({ motion }),
       setWindow: (win) => {
         set({ window: win });
         bridge?.send({ type: 'window', window: win });

@@ -69,6 +69,8 @@ export interface Plan {
   readonly ghostAt: ReadonlyMap<string, number>;
   /** Beat index at which a curve draws in (added) or retracts (removed). */
   readonly curveAt: ReadonlyMap<string, number>;
+  /** Beat index at which a slot that reaches another mm's table (a phone's link badge) shows it. */
+  readonly linkSlotAt: ReadonlyMap<string, number>;
   /** Beat index at which a column appears (added) or closes (removed). */
   readonly columnAt: ReadonlyMap<MmId, number>;
   /** Beat index of the slide of moved columns and cards, if any moved. */
@@ -135,11 +137,12 @@ export function choreograph(p: StepPictures): Plan {
     const grow: BeatKind = stage.columns.added.some((c) => c.mm.id === card.mm) && !events.some((e) => e.k === 'alloc') ? 'appear' : 'alloc';
     appearKind.set(card.key, grow);
     const leaves = card.table.entries.filter((r) => r.kind === 'leaf').map((r): readonly [number, number] => [r.lo, r.hi]);
-    // A new PTE page is allocated empty; the fault then writes its entries.
+    const links = card.table.entries.some((r) => r.kind === 'link' || r.kind === 'shared');
+    // A new table is allocated empty; the fault then writes its entries, or links them.
     if (writes && leaves.length > 0) {
       turnKind.set(card.key, 'write');
       sweeps.set(card.key, leaves);
-    } else turnKind.set(card.key, grow);
+    } else turnKind.set(card.key, links ? 'link' : grow);
   }
   for (const card of p.nextLayout.cards) {
     const ch = changedById.get(card.table.id);
@@ -152,8 +155,11 @@ export function choreograph(p: StepPictures): Plan {
   }
   for (const card of stage.cards.removed) ghostAtKind.set(card.key, 'free');
   for (const c of stage.curves.added) curveAtKind.set(c.key, 'link');
+  const linkSlotKind = new Map<string, BeatKind>();
+  const slotsBefore = new Map(p.prevLayout.slots.map((sl) => [sl.key, sl.target]));
+  for (const sl of p.nextLayout.slots) if (sl.target !== null && slotsBefore.get(sl.key) !== sl.target) linkSlotKind.set(sl.key, 'link');
   for (const c of stage.curves.removed) curveAtKind.set(c.key, 'unlink');
-  for (const k of [...appearKind.values(), ...turnKind.values(), ...ghostAtKind.values(), ...curveAtKind.values()]) wanted.add(k);
+  for (const k of [...appearKind.values(), ...turnKind.values(), ...ghostAtKind.values(), ...curveAtKind.values(), ...linkSlotKind.values()]) wanted.add(k);
 
   // The walk of the step's first fault (or single-page touch), through the previous picture.
   const first = events.find((e) => e.k === 'walk' || e.k === 'fault');
@@ -196,6 +202,7 @@ export function choreograph(p: StepPictures): Plan {
     turnAt: mapAt(turnKind),
     ghostAt: mapAt(ghostAtKind),
     curveAt: mapAt(curveAtKind),
+    linkSlotAt: mapAt(linkSlotKind),
     columnAt: mapAt(columnAtKind),
     slideAt: slideKind === null ? null : at(slideKind),
     counters,

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fitScale } from './fit';
 
 describe('fitting the drawing', () => {
-  it('shrinks to the width, not below 0.7', () => {
+  it('shrinks to the width, not below 0.6', () => {
     expect(fitScale(1000, 500, 900, 800, false)).toBeCloseTo(0.9);
-    expect(fitScale(2000, 500, 900, 800, false)).toBe(0.7);
+    expect(fitScale(2000, 500, 900, 800, false)).toBe(0.6);
   });
 
   it('grows on a big screen only as far as the height allows, at most 1.6', () => {

@@ -27,12 +27,23 @@ describe('the diagram layout', () => {
   const snap = snapshotAt(LESSON, 'last');
   const wide = layoutDiagram(snap, false, 1000);
 
-  it('puts processes side by side and the host apart, on the right', () => {
+  it('puts the processes that share beside their host, the host apart on the right', () => {
     const names = wide.columns.map((c) => c.mm.name);
-    expect(names).toEqual(['db1', 'db2', 'report', 'host:sga']);
-    const [, , report, host] = wide.columns;
-    expect((host?.x ?? 0) - (report?.x ?? 0)).toBeGreaterThan(wide.metrics.colW + wide.metrics.colGap);
+    expect(names).toEqual(['report', 'db1', 'db2', 'host:sga']);
+    const [, , db2, host] = wide.columns;
+    expect((host?.x ?? 0) - (db2?.x ?? 0)).toBeGreaterThan(wide.metrics.colW + wide.metrics.colGap);
     expect(host?.hue).toBe('host');
+  });
+
+  it('draws no link curve across a column that takes no part in it', () => {
+    const curves = linkCurves(wide);
+    expect(curves.length).toBeGreaterThan(0);
+    for (const c of curves) {
+      const lo = Math.min(c.x1, c.x2);
+      const hi = Math.max(c.x1, c.x2);
+      const crossed = wide.columns.filter((col) => col.x > lo && col.x + col.w < hi);
+      for (const col of crossed) expect(col.mm.vmas.some((v) => v.host !== null)).toBe(true);
+    }
   });
 
   it('draws the host PTE pages once, with one curve per guest link into them', () => {

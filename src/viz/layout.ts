@@ -117,10 +117,11 @@ export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number): D
   const slots: Slot[] = [];
   let x = m.gutter;
   let y = 0;
-  let seenHost = false;
-  for (const mm of snap.mms) {
-    if (mm.isHost && !seenHost && !narrow) x += m.hostGap - m.colGap;
-    seenHost ||= mm.isHost;
+  let prevHost = true;
+  for (const mm of columnOrder(snap.mms)) {
+    // A host mm stands apart from the processes before it.
+    if (mm.isHost && !prevHost && !narrow) x += m.hostGap - m.colGap;
+    prevHost = mm.isHost;
     const reach = reached(mm, byId);
     const placed: (Omit<Card, 'x' | 'y' | 'w'> | Omit<Slot, 'x' | 'y' | 'w'>)[] = [];
     const at: { dy: number }[] = [];
@@ -157,6 +158,18 @@ export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number): D
   const width_ = narrow ? m.colW : x - m.colGap + 8;
   const height = narrow ? Math.max(0, y - 16) : colH;
   return { metrics: m, width: width_, height, columns, cards, slots, rows };
+}
+
+/**
+ * Columns left to right: processes that share through no host first, then
+ * each host mm right after the processes whose MAP_SHARED_PT region it
+ * holds, so a link curve never crosses a column that takes no part in it.
+ */
+export function columnOrder(mms: readonly MmSnap[]): MmSnap[] {
+  const hosts = mms.filter((m) => m.isHost);
+  const hostOf = (mm: MmSnap): number | null => mm.vmas.find((v) => v.host !== null && hosts.some((h) => h.id === v.host))?.host ?? null;
+  const processes = mms.filter((m) => !m.isHost);
+  return [...processes.filter((p) => hostOf(p) === null), ...hosts.flatMap((h) => [...processes.filter((p) => hostOf(p) === h.id), h])];
 }
 
 /**

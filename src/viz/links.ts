@@ -24,6 +24,9 @@ export interface LinkCurve {
   /** Entry range of the pointing card's line. */
   readonly lo: number;
   readonly hi: number;
+  /** Layout keys of the cards at either end (they may slide during a step). */
+  readonly fromCard: string;
+  readonly toCard: string;
 }
 
 const curve = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>()
@@ -66,11 +69,28 @@ export function linkCurves(layout: DiagramLayout): LinkCurve[] {
           y2,
           lo: line.lo,
           hi: line.hi,
+          fromCard: card.key,
+          toCard: target.key,
         });
       }
     });
   }
   return out;
+}
+
+/** The curve between two points, as linkCurves draws it. */
+export function curvePath(x1: number, y1: number, x2: number, y2: number): string {
+  return curve({ source: [x1, y1], target: [x2, y2] }) ?? '';
+}
+
+/** The point at `u` (0..1) along that curve: a cubic with both handles at the middle x. */
+export function curvePoint(x1: number, y1: number, x2: number, y2: number, u: number): [number, number] {
+  const mx = (x1 + x2) / 2;
+  const a = (1 - u) ** 3;
+  const b = 3 * (1 - u) ** 2 * u;
+  const c = 3 * (1 - u) * u * u;
+  const d = u ** 3;
+  return [a * x1 + b * mx + c * mx + d * x2, a * y1 + b * y1 + c * y2 + d * y2];
 }
 
 /** The inward tree edges of a column: parent card's spine down to each child. */

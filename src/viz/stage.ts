@@ -19,6 +19,8 @@ export interface StageDiff {
   readonly columns: { readonly added: readonly Column[]; readonly removed: readonly Column[]; readonly moved: ReadonlyMap<number, Move<Column>> };
   readonly cards: { readonly added: readonly Card[]; readonly removed: readonly Card[]; readonly moved: ReadonlyMap<string, Move<Card>> };
   readonly curves: { readonly added: readonly LinkCurve[]; readonly removed: readonly LinkCurve[] };
+  /** The drawing's width before and after: it widens or narrows with the slide. */
+  readonly width: { readonly from: number; readonly to: number };
 }
 
 function diffBy<T extends { x: number; y: number }, K>(prev: readonly T[], next: readonly T[], key: (t: T) => K) {
@@ -43,5 +45,6 @@ export function stageDiff(prev: DiagramLayout | null, next: DiagramLayout, prevC
       added: nextCurves.filter((c) => !curvesBefore.has(c.key)),
       removed: prevCurves.filter((c) => !curvesAfter.has(c.key)),
     },
+    width: { from: prev === null || prev.columns.length === 0 ? next.width : prev.width, to: next.width },
   };
 }

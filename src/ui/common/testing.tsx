@@ -10,6 +10,7 @@ import { Session } from '../../worker/session';
 import { SimProvider } from './SimProvider';
 import type { SimStore, SimStoreOptions } from '../../store/simStore';
 import { useSimStore } from './SimProvider';
+import { MotionProvider } from '../motion/MotionProvider';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -41,7 +42,7 @@ export function render(ui: ReactNode, options: Partial<SimStoreOptions> = {}): R
     root.render(
       <SimProvider options={{ text: 'process a', ...options, bridge }}>
         <Grab into={grabbed} />
-        {ui}
+        <MotionProvider speed={1} motion="off">{ui}</MotionProvider>
       </SimProvider>,
     ),
   );

@@ -16,8 +16,22 @@ import { PageCache } from '../stage/PageCache';
 import { usePersistence } from '../platform/usePersistence';
 import { useKeyboardShortcuts } from '../platform/useKeyboardShortcuts';
 import { usePlayback } from '../timeline/usePlayback';
+import { selectMotion, selectSpeed } from '../../store/selectors';
+import { useSim } from '../common/SimProvider';
+import { MotionProvider } from '../motion/MotionProvider';
 
+/** The lab, with the playback clock its stage and timeline share. */
 export function App() {
+  const speed = useSim(selectSpeed);
+  const motion = useSim(selectMotion);
+  return (
+    <MotionProvider speed={speed} motion={motion}>
+      <Lab />
+    </MotionProvider>
+  );
+}
+
+function Lab() {
   useKeyboardShortcuts();
   usePlayback();
   usePersistence();

@@ -33,7 +33,7 @@ export function SidePanel() {
     refs.current[i]?.focus();
   };
   return (
-    <aside className="flex min-h-0 w-full flex-col border-t border-[var(--line)] bg-[var(--panel)] md:w-[400px] md:border-t-0 md:border-l" aria-label="Scenario, inspector and trace">
+    <aside className="flex min-h-0 w-full flex-col border-t border-[var(--line)] bg-[var(--panel)] md:w-[320px] xl:w-[400px] md:border-t-0 md:border-l" aria-label="Scenario, inspector and trace">
       <div role="tablist" aria-label="Side panel" className="flex border-b border-[var(--line)] px-2" onKeyDown={onKey}>
         {TABS.map((t, i) => (
           <button

@@ -43,10 +43,14 @@ export function AddressRuler() {
         </button>
       </div>
       <div className="min-w-[200px] flex-1">
-        <div className="flex justify-between font-mono text-[11px] text-[var(--muted)]">
-          <span data-testid="window-lo">{r?.loLabel}</span>
-          <span className="hidden font-sans sm:inline">{r ? `${r.spanLabel} in view · ticks: 2 MiB, bold: 1 GiB` : ''}</span>
-          <span>{r?.hiLabel}</span>
+        {/* The two addresses never shrink; the words between them give way first, so nothing overlaps. */}
+        <div className="flex justify-between gap-3 font-mono text-[11px] whitespace-nowrap text-[var(--muted)]" data-testid="ruler-labels">
+          <span className="shrink-0" data-testid="window-lo">{r?.loLabel}</span>
+          <span className="hidden min-w-0 truncate font-sans sm:inline">
+            {r ? `${r.spanLabel} in view` : ''}
+            <span className="hidden xl:inline"> · ticks: 2 MiB, bold: 1 GiB</span>
+          </span>
+          <span className="shrink-0">{r?.hiLabel}</span>
         </div>
         <div ref={box}>
           <svg ref={svg} width={width} height={18} className="block cursor-grab touch-none" aria-label="Address ruler: thin ticks every 2 MiB (one PTE page), thick ticks every 1 GiB (one PMD page), the band shows what is mapped. Scroll to zoom, drag to pan." role="img">

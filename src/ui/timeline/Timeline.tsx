@@ -1,16 +1,19 @@
 /**
- * The timeline bar: first, back, play/pause, forward, last, speed, and the
- * scrubber. Space, arrows, Home and End work from anywhere but the editor.
+ * The timeline bar: first, back, play/pause, forward, last, speed, motion
+ * (full, highlights only, off) and the scrubber. Space, arrows, Home and End work from anywhere but the editor.
  * On a phone it is a bar fixed to the bottom of the screen.
  */
 import { STEP_KINDS, type StepKind } from '../../protocol/messages';
-import { SPEEDS } from '../../store/simStore';
-import { selectKinds, selectPlaying, selectSpeed, selectStep, selectTotal } from '../../store/selectors';
+import { MOTION_SETTINGS, SPEEDS, type MotionSetting } from '../../store/simStore';
+import { selectKinds, selectMotion, selectPlaying, selectSpeed, selectStep, selectTotal } from '../../store/selectors';
 import { KIND_LABEL } from '../../viz/scrubber';
 import { KIND_COLOR } from '../common/kindStyle';
 import { Icon } from '../common/Icon';
 import { Scrubber } from './Scrubber';
 import { useActions, useSim } from '../common/SimProvider';
+
+/** The motion setting in words: reduced keeps the highlights, off shows end states only. */
+const MOTION_LABEL: Readonly<Record<MotionSetting, string>> = { full: 'full', reduced: 'highlights only', off: 'off' };
 
 const button = 'focus-ring grid h-9 min-w-9 place-items-center rounded-md border border-[var(--line)] px-2 text-base hover:bg-[var(--bg)] disabled:opacity-40';
 
@@ -19,6 +22,7 @@ export function Timeline() {
   const total = useSim(selectTotal);
   const playing = useSim(selectPlaying);
   const speed = useSim(selectSpeed);
+  const motion = useSim(selectMotion);
   const kinds = useSim(selectKinds);
   const a = useActions();
   const present = new Set<StepKind>([...kinds].map((k) => STEP_KINDS[k] ?? 'setup'));
@@ -56,6 +60,21 @@ export function Timeline() {
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
                 {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1 text-xs text-[var(--muted)]">
+          Motion
+          <select
+            value={motion}
+            onChange={(e) => a.setMotion(e.target.value as MotionSetting)}
+            className="focus-ring rounded border border-[var(--line)] bg-[var(--panel)] px-1 py-1 text-sm text-[var(--ink)]"
+            data-testid="motion"
+          >
+            {MOTION_SETTINGS.map((m) => (
+              <option key={m} value={m}>
+                {MOTION_LABEL[m]}
               </option>
             ))}
           </select>

@@ -1,11 +1,12 @@
 /**
  * The frame of one mm's column, drawn beneath the links: the owner hue's top
- * bar, a dashed slate frame for a host mm, a stack for a folded card.
+ * bar, a dashed slate frame for a host mm, a stack for a folded card; red
+ * (with words beside it, in Ghosts) for a column an OOM kill is taking away.
  */
 import type { Column } from '../../../viz/layout';
 import { hueColor } from '../../common/colors';
 
-export function ColumnFrame({ col }: { col: Column }) {
+export function ColumnFrame({ col, alarm = false }: { col: Column; alarm?: boolean }) {
   const { mm } = col;
   const color = hueColor(col.hue);
   const folded = mm.count > 1;
@@ -24,12 +25,12 @@ export function ColumnFrame({ col }: { col: Column }) {
         height={col.h}
         rx={10}
         fill={mm.isHost ? 'color-mix(in oklab, var(--host) 10%, var(--panel))' : 'var(--panel)'}
-        stroke={color}
-        strokeOpacity={mm.isHost ? 0.9 : 0.35}
+        stroke={alarm ? 'var(--error)' : color}
+        strokeOpacity={alarm || mm.isHost ? 0.9 : 0.35}
         strokeDasharray={mm.isHost ? '6 4' : undefined}
-        strokeWidth={mm.isHost ? 1.5 : 1}
+        strokeWidth={alarm ? 3 : mm.isHost ? 1.5 : 1}
       />
-      <rect x={col.x} y={col.y} width={col.w} height={4} rx={2} fill={color} />
+      <rect x={col.x} y={col.y} width={col.w} height={4} rx={2} fill={alarm ? 'var(--error)' : color} />
     </g>
   );
 }

@@ -1,28 +1,39 @@
 /**
  * The diagram: one column per mm with its tables for the window in view,
- * host mms set apart, link curves across. Geometry comes from viz/ (pure);
- * this component only draws it. Narrow screens get the stacked layout.
+ * host mms set apart beside their sharers, link curves across. Geometry
+ * comes from viz/ (pure); the step's plan (useStepPlan) says how the picture
+ * moves from the last step to this one, and the clock plays it. Layers, back
+ * to front: frames, tree edges, links, columns and cards, what is leaving,
+ * then the walk, the ripple and the badges, so nothing important hides.
  */
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { selectSelection, selectSnapshot } from '../../../store/selectors';
 import { stepChanges } from '../../../viz/changes';
 import { fitScale } from '../../../viz/fit';
-import { layoutDiagram } from '../../../viz/layout';
+import { layoutDiagram, type Card, type Slot } from '../../../viz/layout';
 import { linkCurves } from '../../../viz/links';
+import type { Plan } from '../../../viz/choreography';
+import { useElementSize } from '../../common/useElementWidth';
+import { useActions, useSim } from '../../common/SimProvider';
+import { useNarrow } from '../../common/useNarrow';
+import { PlanContext } from '../../motion/MotionProvider';
+import { CardMotion } from './CardMotion';
 import { ColumnFrame } from './ColumnFrame';
 import { DiagramDefs } from './DiagramDefs';
 import { DiagramSummary } from './DiagramSummary';
-import { DirCard } from './DirCard';
 import { EmptySlot } from './EmptySlot';
 import { EmptyWorld } from './EmptyWorld';
+import { GhostCards, GhostColumns } from './Ghosts';
 import { Legend } from './Legend';
-import { LinkLayer } from './LinkLayer';
+import { LinkBadges, LinkLayer } from './LinkLayer';
 import { MmColumn } from './MmColumn';
-import { PteCard } from './PteCard';
+import { RippleOverlay } from './RippleOverlay';
 import { RowLabels } from './RowLabels';
+import { Shift } from './Shift';
+import { StageSvg } from './StageSvg';
 import { TreeEdges } from './TreeEdges';
-import { useElementSize } from '../../common/useElementWidth';
-import { useActions, useSim } from '../../common/SimProvider';
+import { useStepPlan } from './useStepPlan';
+import { WalkOverlay } from './WalkOverlay';
 
 function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
   const out = new Map<number, T[]>();
@@ -32,8 +43,15 @@ function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]
 
 const NO_LINKS: ReadonlySet<string> = new Set();
 
-/** Below this width the columns stack. */
-export const NARROW = 640;
+/** How far a card moves within its column (its column's own slide carries the rest). */
+function relativeMove(plan: Plan | null, card: Card): { dx: number; dy: number } | undefined {
+  const own = plan?.stage.cards.moved.get(card.key);
+  if (own === undefined) return undefined;
+  const col = plan?.stage.columns.moved.get(card.mm);
+  const dx = own.dx - (col?.dx ?? 0);
+  const dy = own.dy - (col?.dy ?? 0);
+  return dx === 0 && dy === 0 ? undefined : { dx, dy };
+}
 
 export function Diagram() {
   const snap = useSim(selectSnapshot);
@@ -41,70 +59,78 @@ export function Diagram() {
   const { select } = useActions();
   const ref = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(ref);
-  const narrow = width > 0 && width < NARROW;
-  const layout = useMemo(() => (snap === null ? null : layoutDiagram(snap, narrow, Math.max(0, width - 24))), [snap, narrow, width]);
+  const narrow = useNarrow();
+  const layout = useMemo(() => (snap === null || width === 0 ? null : layoutDiagram(snap, narrow, Math.max(0, width - 24))), [snap, narrow, width]);
   const changes = useMemo(() => (snap === null ? null : stepChanges(snap)), [snap]);
   const curves = useMemo(() => (layout === null ? [] : linkCurves(layout)), [layout]);
-  const scale = layout === null ? 1 : fitScale(layout.width, layout.height + 60, width - 24, height, narrow);
+  const staged = useStepPlan(snap, layout, curves);
+  const plan = staged?.plan ?? null;
   const cardsOf = useMemo(() => groupBy(layout?.cards ?? [], (c) => c.mm), [layout]);
   const slotsOf = useMemo(() => groupBy(layout?.slots ?? [], (c) => c.mm), [layout]);
-  const tableById = useMemo(() => new Map(snap?.tables.map((t) => [t.id, t]) ?? []), [snap]);
   const hueOf = useMemo(() => new Map(layout?.columns.map((c) => [c.mm.id, c.hue]) ?? []), [layout]);
+  const tableById = useMemo(() => new Map(snap?.tables.map((t) => [t.id, t]) ?? []), [snap]);
   const selTable = selection?.kind === 'table' ? selection.id : selection?.kind === 'entry' ? selection.table : null;
   const selEntry = selection?.kind === 'entry' ? selection.index : null;
   const selMm = selection?.kind === 'mm' ? selection.id : null;
+  const layoutH = layout?.height ?? 0;
+  const scaleFor = useCallback((w: number) => fitScale(w, layoutH + 60, width - 24, height, narrow), [layoutH, width, height, narrow]);
+
+  const item = (it: Card | Slot) => {
+    if (snap === null || layout === null) return null;
+    if (!('table' in it)) {
+      const tree = it.target === null ? undefined : tableById.get(it.target)?.tree;
+      const owner = tree === undefined ? null : (snap.names[tree] ?? null);
+      return <EmptySlot key={it.key} slot={it} ownerName={owner} onSelect={select} plan={plan} />;
+    }
+    return (
+      <CardMotion
+        key={it.key}
+        plan={plan}
+        move={relativeMove(plan, it)}
+        card={it}
+        m={layout.metrics}
+        hue={hueOf.get(it.mm) ?? 0}
+        owner={snap.names[it.table.owner] ?? ''}
+        change={changes?.tables.get(it.table.id)}
+        selected={selTable === it.table.id && selEntry === null}
+        selectedEntry={selTable === it.table.id ? selEntry : null}
+        onSelect={select}
+      />
+    );
+  };
 
   return (
     <div ref={ref} className="focus-ring relative min-h-[320px] flex-1 overflow-auto px-3 pb-3" data-testid="diagram" tabIndex={0} role="region" aria-label="Diagram: scroll to see all of it">
       {snap !== null && layout !== null && width > 0 && (
-        <>
-          {layout.columns.length > 0 && (
-          <svg
-            width={layout.width * scale}
-            height={(layout.height + 12) * scale}
-            viewBox={`0 0 ${layout.width} ${layout.height + 12}`}
-            role="group"
-            aria-label={`Page tables of ${snap.mms.length} mms for the window in view`}
-            className="block font-sans"
-          >
-            <DiagramDefs cell={layout.metrics.cell} />
-            {!narrow && layout.columns.length > 0 && <RowLabels rows={layout.rows} />}
-            {layout.columns.map((c) => (
-              <ColumnFrame key={c.mm.id} col={c} />
-            ))}
-            <TreeEdges cards={layout.cards} inset={layout.metrics.inset} />
-            <LinkLayer curves={curves} fresh={changes?.links ?? NO_LINKS} focus={selTable} />
-            {layout.columns.map((c) => (
-              // Column by column, top-down: the order keyboard focus follows.
-              <g key={c.mm.id}>
-                <MmColumn col={c} selected={selMm === c.mm.id} onSelect={select} />
-                {[...(slotsOf.get(c.mm.id) ?? []), ...(cardsOf.get(c.mm.id) ?? [])]
-                  .sort((a, b) => a.y - b.y)
-                  .map((item) => {
-                    if (!('table' in item)) {
-                      const tree = item.target === null ? undefined : tableById.get(item.target)?.tree;
-                      const owner = tree === undefined ? null : (snap.names[tree] ?? null);
-                      return <EmptySlot key={item.key} slot={item} ownerName={owner} onSelect={select} />;
-                    }
-                    const props = {
-                      card: item,
-                      m: layout.metrics,
-                      hue: hueOf.get(item.mm) ?? 0,
-                      owner: snap.names[item.table.owner] ?? '',
-                      change: changes?.tables.get(item.table.id),
-                      selected: selTable === item.table.id && selEntry === null,
-                      selectedEntry: selTable === item.table.id ? selEntry : null,
-                      onSelect: select,
-                    };
-                    return item.table.level === 'pte' ? <PteCard key={item.key} {...props} /> : <DirCard key={item.key} {...props} />;
-                  })}
-              </g>
-            ))}
-          </svg>
+        <PlanContext.Provider value={staged}>
+          {(layout.columns.length > 0 || (plan?.stage.columns.removed.length ?? 0) > 0) && (
+            <StageSvg plan={plan} width={layout.width} height={layout.height + 16} scaleFor={scaleFor} label={`Page tables of ${snap.mms.length} mms for the window in view`} step={snap.step}>
+              <DiagramDefs cell={layout.metrics.cell} />
+              {!narrow && <RowLabels rows={layout.rows} />}
+              {plan !== null && <GhostColumns plan={plan} />}
+              {layout.columns.map((c) => (
+                <Shift key={c.mm.id} move={plan?.stage.columns.moved.get(c.mm.id)}>
+                  <ColumnFrame col={c} />
+                  <TreeEdges cards={cardsOf.get(c.mm.id) ?? []} inset={layout.metrics.inset} plan={plan} />
+                </Shift>
+              ))}
+              <LinkLayer curves={curves} plan={plan} fresh={changes?.links ?? NO_LINKS} focus={selTable} />
+              {layout.columns.map((c) => (
+                // Column by column, top-down: the order keyboard focus follows.
+                <Shift key={c.mm.id} move={plan?.stage.columns.moved.get(c.mm.id)}>
+                  <MmColumn col={c} selected={selMm === c.mm.id} onSelect={select} plan={plan} />
+                  {[...(slotsOf.get(c.mm.id) ?? []), ...(cardsOf.get(c.mm.id) ?? [])].sort((a, b) => a.y - b.y).map(item)}
+                </Shift>
+              ))}
+              {plan !== null && <GhostCards plan={plan} m={layout.metrics} />}
+              {plan !== null && <WalkOverlay plan={plan} />}
+              {plan !== null && <RippleOverlay plan={plan} columns={layout.columns} />}
+              <LinkBadges curves={curves} plan={plan} />
+            </StageSvg>
           )}
           {snap.mms.length === 0 && <EmptyWorld step={snap.step} />}
           <DiagramSummary snap={snap} />
-        </>
+        </PlanContext.Provider>
       )}
       <Legend />
     </div>

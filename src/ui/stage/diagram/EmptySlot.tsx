@@ -7,11 +7,15 @@ import type { Selection } from '../../../protocol/messages';
 import type { Slot } from '../../../viz/layout';
 import { levelName } from '../../../viz/format';
 import { activateProps } from '../../common/activate';
+import type { Plan } from '../../../viz/choreography';
+import { usePhase } from '../../motion/MotionProvider';
 
-export function EmptySlot({ slot, ownerName, onSelect }: { slot: Slot; ownerName: string | null; onSelect: (s: Selection) => void }) {
+export function EmptySlot({ slot, ownerName, onSelect, plan }: { slot: Slot; ownerName: string | null; onSelect: (s: Selection) => void; plan: Plan | null }) {
   const level = levelName(slot.level);
+  // A slot the step links reads "no page" until the link is drawn.
+  const linking = usePhase(slot.target === null ? undefined : plan?.linkSlotAt.get(slot.key)) === 'before';
   const index = slot.targetIndex ?? '';
-  if (slot.target === null) {
+  if (slot.target === null || linking) {
     return (
       <g transform={`translate(${slot.x},${slot.y})`} aria-hidden="true">
         <rect width={slot.w} height={slot.h} rx={6} fill="none" stroke="var(--line)" strokeDasharray="4 4" />

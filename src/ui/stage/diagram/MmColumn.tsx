@@ -6,11 +6,17 @@
 import type { Selection } from '../../../protocol/messages';
 import type { Column } from '../../../viz/layout';
 import { exactBytes, formatBytes, plural } from '../../../viz/format';
+import { countUp, beatProgress } from '../../../viz/beats';
+import type { Plan } from '../../../viz/choreography';
 import { activateProps } from '../../common/activate';
+import { usePlanFrame } from '../../motion/MotionProvider';
 import { hueColor } from '../../common/colors';
 
-export function MmColumn({ col, selected, onSelect }: { col: Column; selected: boolean; onSelect: (s: Selection) => void }) {
+export function MmColumn({ col, selected, onSelect, plan }: { col: Column; selected: boolean; onSelect: (s: Selection) => void; plan: Plan | null }) {
   const { mm } = col;
+  const counter = plan?.counters.get(mm.id);
+  // VmPTE counts up (or down) while its tables are allocated (or freed).
+  const vmpte = usePlanFrame((p, t) => (counter === undefined ? mm.pgtablesBytes : countUp(counter.from, counter.to, beatProgress(p, counter.at, t))));
   const color = hueColor(col.hue);
   const folded = mm.count > 1;
   const name = folded ? `${mm.name} … ${mm.lastName}` : mm.name;
@@ -28,7 +34,7 @@ export function MmColumn({ col, selected, onSelect }: { col: Column; selected: b
         </text>
         <text y={30} fontSize={11} fill="var(--ink)">
           <title>{`${exactBytes(mm.pgtablesBytes)} of page tables charged${folded ? ' to each' : ''}`}</title>
-          VmPTE <tspan fontWeight={700}>{formatBytes(mm.pgtablesBytes)}</tspan>
+          VmPTE <tspan fontWeight={700}>{formatBytes(vmpte)}</tspan>
           {folded ? ` × ${mm.count.toLocaleString('en-US')}` : ''}
         </text>
       </g>
