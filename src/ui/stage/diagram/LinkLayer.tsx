@@ -50,7 +50,7 @@ export function LinkLayer({ curves, plan, fresh, focus }: Props) {
             <path
               d={curvePath(x1, y1, x2, y2)}
               fill="none"
-              stroke={isNew ? 'var(--changed)' : 'var(--shared)'}
+              stroke={isNew || (pulsing && !full) ? 'var(--changed)' : 'var(--shared)'}
               strokeWidth={width}
               strokeOpacity={lit || isNew ? 1 : 0.75}
               pathLength={1}
@@ -58,7 +58,7 @@ export function LinkLayer({ curves, plan, fresh, focus }: Props) {
             />
             <circle cx={x1} cy={y1} r={2.5} fill="var(--shared)" />
             {drawn >= 1 && <path d={`M${x2 - 6},${y2 - 4}L${x2},${y2}L${x2 - 6},${y2 + 4}`} fill="none" stroke="var(--shared)" strokeWidth={1.5} />}
-            {pulsing && <circle cx={px} cy={py} r={full ? 5 : 0} fill="var(--changed)" stroke="var(--panel)" strokeWidth={1.5} data-motion="ripple" />}
+            {pulsing && full && <circle cx={px} cy={py} r={5} fill="var(--changed)" stroke="var(--panel)" strokeWidth={1.5} data-motion="ripple" />}
           </g>
         );
       })}
