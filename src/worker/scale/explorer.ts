@@ -3,7 +3,8 @@
  * advance(budgetMs) between messages, posts the new points, and drops the
  * explorer when a slider moves (that is all cancelling takes: nothing runs
  * outside advance). Curves run one after another, no sharing first, so the
- * seed's headline curve and its OOM point are complete soonest.
+ * seed's headline curve and its OOM point are complete soonest; only one
+ * engine is alive at a time.
  */
 import { ModelRun } from './modelRun';
 import { SCALE_MODELS, type ScaleCurveSummary, type ScaleInput, type ScaleModel, type ScalePoint } from './types';
@@ -37,31 +38,35 @@ export type CreatedExplorer = { readonly ok: true; readonly explorer: ScaleExplo
 export function createScaleExplorer(input: ScaleInput, now: () => number): CreatedExplorer {
   const valid = validateScaleInput(input);
   if (!valid.ok) return valid;
-  const runs = SCALE_MODELS.map((model) => new ModelRun(valid.input, model));
-  const total = runs.length * valid.input.procs;
-  let current = 0;
-  const ran = (): number => runs.reduce((n, r) => n + r.done, 0);
+  const procs = valid.input.procs;
+  const total = SCALE_MODELS.length * procs;
+  const summaries: ScaleCurveSummary[] = [];
+  // One engine at a time: a finished curve keeps its summary and lets its engine go.
+  let run: ModelRun | null = null;
+  const ran = (): number => summaries.length * procs + (run?.done ?? 0);
 
   const explorer: ScaleExplorer = {
     get finished() {
-      return current >= runs.length;
+      return summaries.length === SCALE_MODELS.length;
     },
     advance(budgetMs: number): ScaleProgress {
       const deadline = now() + budgetMs;
       const batches: { model: ScaleModel; points: ScalePoint[] }[] = [];
-      do {
-        const run = runs[current];
-        if (run === undefined) break;
+      while (!explorer.finished) {
+        run ??= new ModelRun(valid.input, SCALE_MODELS[summaries.length] as ScaleModel);
         const point = run.advance();
         if (point !== null) {
           const last = batches[batches.length - 1];
           if (last !== undefined && last.model === run.model) last.points.push(point);
           else batches.push({ model: run.model, points: [point] });
         }
-        if (run.finished) current++;
-      } while (now() < deadline);
-      const curves = explorer.finished ? runs.map((r) => r.summary()) : null;
-      return { batches, ran: ran(), total, curves };
+        if (run.finished) {
+          summaries.push(run.summary());
+          run = null;
+        }
+        if (now() >= deadline) break;
+      }
+      return { batches, ran: ran(), total, curves: explorer.finished ? [...summaries] : null };
     },
   };
   return { ok: true, explorer };
