@@ -30,6 +30,7 @@ function processCommands(i: number, input: Input, model: ScaleModel): Command[] 
   ];
 }
 
+/** One model's curve in progress: its own engine, the schedule, and the running counts read from the trace. */
 export class ModelRun {
   readonly model: ScaleModel;
   private readonly input: Input;
@@ -57,6 +58,7 @@ export class ModelRun {
     return this.ran;
   }
 
+  /** True once all `procs` processes have been added. */
   get finished(): boolean {
     return this.ran >= this.input.procs;
   }
