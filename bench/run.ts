@@ -1,10 +1,12 @@
 /**
  * npm run bench: the seed's numbers at full scale through the same engine the
- * lessons use (SPEC 4, 7), and a small detailed case in faults per second.
+ * lessons use (SPEC 4, 7), a small detailed case in faults per second, and the
+ * scale explorer's three curves as the worker computes them (bench/scale.ts).
  */
 import { formatBytes } from '../src/sim/geometry';
 import type { Command, Located } from '../src/sim/commands';
 import { measure, type Measurement } from './measure';
+import { scaleLine } from './scale';
 import { sgaScenario, SGA_BASE, type Sharing } from './sga';
 
 const GiB = 2 ** 30;
@@ -57,3 +59,10 @@ sga('no sharing, 512 GiB RAM', 'none', 512 * GiB);
 sga('MAP_SHARED_PT, 512 GiB RAM', 'shared_pt', 512 * GiB);
 sga('hugetlb PMD sharing, 512 GiB RAM', 'hugetlb', 512 * GiB);
 detailed();
+
+console.log('scale explorer: three curves (no sharing, MAP_SHARED_PT, hugetlb), 50 ms slices');
+const seed = scaleLine('1500 x 300 GiB, 512 GiB RAM', { procs: 1500, sizeBytes: 300 * GiB, ramBytes: 512 * GiB });
+if (seed.unsharedOomAt !== 362) throw new Error(`unshared OOM at ${seed.unsharedOomAt}, expected 362`);
+const full = scaleLine('1500 x 300 GiB, 2 TiB RAM', { procs: 1500, sizeBytes: 300 * GiB, ramBytes: 2 * TiB });
+if (full.last.none?.ptePageBytes !== expectedPte) throw new Error(`scale PTE bytes ${full.last.none?.ptePageBytes} != ${expectedPte}`);
+scaleLine('5000 x 1 TiB, 16 TiB RAM', { procs: 5000, sizeBytes: TiB, ramBytes: 16 * TiB });

@@ -52,9 +52,9 @@ describe('parseArgs', () => {
   it('takes FILE and options in any order', () => {
     expect(parseArgs(['--json', 'a.txt', '--without-shared-pt'])).toEqual({
       kind: 'run',
-      options: { file: 'a.txt', json: true, withoutSharedPt: true },
+      options: { file: 'a.txt', json: true, withoutSharedPt: true, compare: null },
     });
-    expect(parseArgs(['--', '--odd-name'])).toEqual({ kind: 'run', options: { file: '--odd-name', json: false, withoutSharedPt: false } });
+    expect(parseArgs(['--', '--odd-name'])).toEqual({ kind: 'run', options: { file: '--odd-name', json: false, withoutSharedPt: false, compare: null } });
   });
 
   it('refuses unknown options, a missing file and two files', () => {

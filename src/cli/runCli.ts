@@ -10,6 +10,7 @@ import { withoutSharedPt } from '../sim/commands';
 import type { Model } from '../sim/model';
 import { runScenario } from '../sim/report';
 import { traceText } from '../sim/traceText';
+import { compareLines, runBothSides } from './compare';
 import { parseArgs, USAGE } from './options';
 import { summaryLines } from './summary';
 
@@ -47,6 +48,15 @@ export function runCli(argv: readonly string[], io: CliIo, createModel: () => Mo
   if (!parsed.ok) {
     io.stderr(`${file}:${formatParseError(parsed.error)}\n`);
     return EXIT_USAGE;
+  }
+  if (args.options.compare !== null) {
+    const { report, labels } = runBothSides(parsed.commands, args.options.compare, createModel);
+    if (json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+    else io.stdout(compareLines(file, labels, report).join('\n'));
+    const broken = (['with', 'without'] as const).find((side) => !report[side].ok);
+    if (broken === undefined) return EXIT_OK;
+    io.stderr(`sim: ${file}: invariants broken (${labels[broken]}): ${report[broken].invariants[0] ?? ''}\n`);
+    return EXIT_INVARIANT;
   }
   const commands = args.options.withoutSharedPt ? withoutSharedPt(parsed.commands) : parsed.commands;
   const model = createModel();
