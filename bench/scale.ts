@@ -4,7 +4,7 @@
  * targets at 1500 x 300 GiB: first points within 1 s, all three under 10 s).
  */
 import { createScaleExplorer } from '../src/worker/scale/explorer';
-import type { ScaleInput, ScaleModel, ScalePoint } from '../src/worker/scale/types';
+import type { ScaleInput, ScaleModel, ScalePoint } from '../src/protocol/scale';
 import { formatBytes } from '../src/sim/geometry';
 
 const SLICE_MS = 50;

@@ -5,7 +5,7 @@
  * (a burst of answers collapses to the newest), so React never renders
  * faster than the screen can show.
  */
-import { PROTOCOL_VERSION, isFromWorker, type FromWorker, type Snapshot, type ToWorker } from '../protocol/index';
+import { PROTOCOL_VERSION, isFromWorker, type FromWorker, type ScaleFromWorker, type Side, type Snapshot, type ToWorker } from '../protocol/index';
 
 /** What the bridge needs of a Worker; a fake in tests. */
 export interface WorkerLike {
@@ -29,6 +29,8 @@ export interface BridgeHandlers {
   onProgress(message: Progress): void;
   onSnapshot(snapshot: Snapshot): void;
   onFailure(message: string): void;
+  /** The scale explorer's points, end and refusals, as they come. */
+  onScale?(message: ScaleFromWorker): void;
 }
 
 /** A command without its version stamp: the bridge adds it. */
@@ -56,7 +58,8 @@ const browserFrames: Frames = {
 export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = {}): Bridge {
   const frames = options.frames ?? browserFrames;
   const worker = (options.createWorker ?? realWorker)();
-  let snapshot: Snapshot | null = null;
+  // The newest snapshot of each side (compare mode draws two), handed on together.
+  let snapshots = new Map<Side, Snapshot>();
   let progress: Progress | null = null;
   let frame: number | null = null;
   let alive = true;
@@ -64,11 +67,11 @@ export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = 
   const flush = (): void => {
     frame = null;
     const p = progress;
-    const s = snapshot;
+    const s = [...snapshots.values()].sort((a, b) => (a.side === 'main' ? -1 : b.side === 'main' ? 1 : 0));
     progress = null;
-    snapshot = null;
+    snapshots = new Map();
     if (p !== null) handlers.onProgress(p);
-    if (s !== null) handlers.onSnapshot(s);
+    for (const snap of s) handlers.onSnapshot(snap);
   };
   const later = (): void => {
     frame ??= frames.request(flush);
@@ -85,7 +88,7 @@ export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = 
         return;
       case 'loaded':
         // A new load supersedes anything still waiting for a frame.
-        snapshot = null;
+        snapshots = new Map();
         progress = null;
         handlers.onLoaded(data);
         return;
@@ -94,12 +97,19 @@ export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = 
         later();
         return;
       case 'snapshot':
-        snapshot = data.snapshot;
+        snapshots.set(data.snapshot.side ?? 'main', data.snapshot);
         later();
         return;
       case 'failure':
         handlers.onFailure(data.message);
         return;
+      case 'scalePoints':
+      case 'scaleDone':
+      case 'scaleRejected':
+        handlers.onScale?.(data);
+        return;
+      default:
+        return data satisfies never;
     }
   };
   worker.onerror = (event) => {

@@ -18,7 +18,12 @@ describe('messages to the worker', () => {
     expect(toWorkerProblem({ v, type: 'goto', step: -1 })).toMatch(/goto/);
     expect(toWorkerProblem({ v, type: 'goto', step: 1.5 })).toMatch(/goto/);
     expect(toWorkerProblem({ v, type: 'load', text: 1, step: 0, mode: 'single', window: null })).toMatch(/text/);
-    expect(toWorkerProblem({ v, type: 'load', text: '', step: 0, mode: 'compare', window: null })).toMatch(/mode/);
+    expect(toWorkerProblem({ v, type: 'load', text: '', step: 0, mode: 'sideways', window: null })).toMatch(/mode/);
+    expect(toWorkerProblem({ v, type: 'load', text: '', step: 0, mode: 'compare', vs: 'mshare', window: null })).toMatch(/vs/);
+    expect(toWorkerProblem({ v, type: 'load', text: '', step: 0, mode: 'compare', vs: 'hugetlb', window: null })).toBeNull();
+    expect(toWorkerProblem({ v, type: 'scale', scaleId: 1, input: { procs: 3 } })).toMatch(/scale: input/);
+    expect(toWorkerProblem({ v, type: 'scale', scaleId: 1, input: { procs: 3, sizeBytes: 2 ** 21, ramBytes: 2 ** 30 } })).toBeNull();
+    expect(toWorkerProblem({ v, type: 'scaleCancel', scaleId: -1 })).toMatch(/scaleCancel/);
     expect(toWorkerProblem({ v, type: 'explode' })).toMatch(/unknown message type/);
   });
 

@@ -3,7 +3,7 @@
  * postMessage is untrusted until checked (a stale worker, a future embedding
  * host page). They check the shape each side relies on, not every field.
  */
-import { PROTOCOL_VERSION, type AddressWindow, type FromWorker, type ToWorker } from './messages';
+import { MODES, PROTOCOL_VERSION, VS_CHOICES, type AddressWindow, type FromWorker, type ToWorker } from './messages';
 
 type Rec = Record<string, unknown>;
 
@@ -28,13 +28,21 @@ export function toWorkerProblem(x: unknown): string | null {
     case 'load':
       if (typeof x.text !== 'string') return 'load: text must be a string';
       if (x.step !== 'last' && !isCount(x.step)) return 'load: step must be a count or "last"';
-      if (x.mode !== 'single') return `load: unknown mode ${String(x.mode)}`;
+      if (!(MODES as readonly unknown[]).includes(x.mode)) return `load: unknown mode ${String(x.mode)}`;
+      if (x.vs !== undefined && !(VS_CHOICES as readonly unknown[]).includes(x.vs)) return `load: unknown vs ${String(x.vs)}`;
       if (x.window !== null && !isAddressWindow(x.window)) return 'load: bad window';
       return null;
     case 'goto':
       return isCount(x.step) ? null : 'goto: step must be a count';
     case 'window':
       return x.window === null || isAddressWindow(x.window) ? null : 'window: bad window';
+    case 'scale':
+      if (!isCount(x.scaleId)) return 'scale: scaleId must be a count';
+      if (!isRecord(x.input) || !isCount(x.input.procs) || !isCount(x.input.sizeBytes) || !isCount(x.input.ramBytes)) return 'scale: input needs procs, sizeBytes and ramBytes as counts';
+      if (x.input.touchBytes !== undefined && !isCount(x.input.touchBytes)) return 'scale: touchBytes must be a count';
+      return null;
+    case 'scaleCancel':
+      return isCount(x.scaleId) ? null : 'scaleCancel: scaleId must be a count';
     default:
       return `unknown message type ${String(x.type)}`;
   }
@@ -58,6 +66,12 @@ export function isFromWorker(x: unknown): x is FromWorker {
       return isRecord(x.snapshot) && isCount(x.snapshot.step);
     case 'failure':
       return typeof x.message === 'string';
+    case 'scalePoints':
+      return isCount(x.scaleId) && Array.isArray(x.points);
+    case 'scaleDone':
+      return isCount(x.scaleId) && Array.isArray(x.curves);
+    case 'scaleRejected':
+      return isCount(x.scaleId) && Array.isArray(x.problems);
     default:
       return false;
   }

@@ -8,12 +8,18 @@
 import type { Level, Vaddr } from '../sim/geometry';
 import type { MmId, TraceEvent } from '../sim/events';
 import type { FileView, TableView, VmaView } from '../sim/view';
+import type { ScaleCancel, ScaleDoneMessage, ScalePointsMessage, ScaleRejectedMessage, ScaleRequest } from './scale';
 
 /** Bumped whenever a message's shape changes; a mismatch is reported, never guessed at. */
 export const PROTOCOL_VERSION = 1;
 
-/** What the simulation is showing. Only `single` exists; `compare` will run both sides. */
-export type Mode = 'single';
+/** What the lab shows: one run, the same scenario with and without sharing, or the scale explorer. */
+export type Mode = 'single' | 'compare' | 'scale';
+export const MODES: readonly Mode[] = ['single', 'compare', 'scale'];
+
+/** Compare's other side: the text without `shared_pt`, or with hugetlb PMD sharing instead. */
+export type Vs = 'baseline' | 'hugetlb';
+export const VS_CHOICES: readonly Vs[] = ['baseline', 'hugetlb'];
 
 /** Which run of the session a snapshot shows: the scenario as written, or compare's other side. */
 export type Side = 'main' | 'other';
@@ -26,9 +32,11 @@ export interface AddressWindow {
 
 /** Page → worker. `window: null` asks the worker to choose one from the scenario. */
 export type ToWorker =
-  | { readonly v: number; readonly type: 'load'; readonly text: string; readonly step: number | 'last'; readonly mode: Mode; readonly window: AddressWindow | null }
+  | { readonly v: number; readonly type: 'load'; readonly text: string; readonly step: number | 'last'; readonly mode: Mode; readonly vs?: Vs; readonly window: AddressWindow | null }
   | { readonly v: number; readonly type: 'goto'; readonly step: number }
-  | { readonly v: number; readonly type: 'window'; readonly window: AddressWindow | null };
+  | { readonly v: number; readonly type: 'window'; readonly window: AddressWindow | null }
+  | ScaleRequest
+  | ScaleCancel;
 
 /** What a step was about, for the scrubber's markers (index = the byte stored per step). */
 export const STEP_KINDS = ['setup', 'mmap', 'touch', 'fault', 'mprotect', 'madvise', 'munmap', 'exit', 'oom', 'error'] as const;
@@ -43,7 +51,10 @@ export type FromWorker =
   | { readonly v: number; readonly type: 'progress'; readonly loadId: number; readonly ran: number; readonly total: number; readonly kinds: Uint8Array; readonly lines: Uint32Array }
   | { readonly v: number; readonly type: 'snapshot'; readonly snapshot: Snapshot }
   /** Something went wrong inside the worker (a bug, or a protocol mismatch). */
-  | { readonly v: number; readonly type: 'failure'; readonly message: string };
+  | { readonly v: number; readonly type: 'failure'; readonly message: string }
+  | ScalePointsMessage
+  | ScaleDoneMessage
+  | ScaleRejectedMessage;
 
 /** A parse error of the scenario text. */
 export interface LineError {
@@ -85,6 +96,8 @@ export interface Snapshot {
   readonly loadId: number;
   readonly mode: Mode;
   readonly side: Side;
+  /** What this side runs, in words ("with MAP_SHARED_PT", "without sharing", …). */
+  readonly label: string;
   /** 0 = before the first command; `total` = after the last. */
   readonly step: number;
   readonly total: number;

@@ -6,6 +6,7 @@
  */
 import { PROTOCOL_VERSION as v, toWorkerProblem, type FromWorker, type ToWorker } from '../protocol/index';
 import { Session, type SessionOptions } from './session';
+import { ScaleJob } from './scale/scaleJob';
 
 export interface ControllerDeps {
   /** Sends a message to the page; `transfer` lists buffers to move, not copy. */
@@ -23,7 +24,9 @@ const PROGRESS_MS = 150;
 
 export function createController(deps: ControllerDeps): { handle(data: unknown): void } {
   const session = new Session({ clock: deps.clock, ...deps.session });
+  const scale = new ScaleJob(deps.clock);
   let running = false;
+  let scaling = false;
   let shown = -1;
   let lastProgress = -Infinity;
 
@@ -46,6 +49,13 @@ export function createController(deps: ControllerDeps): { handle(data: unknown):
     if (done || (session.shownStep !== shown && session.reached)) postSnapshot();
     running = !done;
     if (running) deps.schedule(pump);
+  };
+
+  // The scale explorer's slices, scheduled like the run's so every message is answered between them.
+  const pumpScale = (): void => {
+    for (const out of scale.slice(CHUNK_MS)) deps.post(out, []);
+    scaling = scale.running;
+    if (scaling) deps.schedule(pumpScale);
   };
 
   const act = (msg: ToWorker): void => {
@@ -72,6 +82,18 @@ export function createController(deps: ControllerDeps): { handle(data: unknown):
         session.setWindow(msg.window);
         postSnapshot();
         return;
+      case 'scale':
+        for (const out of scale.start(msg.scaleId, msg.input)) deps.post(out, []);
+        if (scale.running && !scaling) {
+          scaling = true;
+          deps.schedule(pumpScale);
+        }
+        return;
+      case 'scaleCancel':
+        scale.cancel(msg.scaleId);
+        return;
+      default:
+        return msg satisfies never;
     }
   };
 

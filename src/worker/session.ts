@@ -7,8 +7,8 @@
  */
 import { createEngine, type Engine } from '../sim/engine/engine';
 import type { Located } from '../sim/commands';
-import { parse } from '../scenario/index';
-import { PROTOCOL_VERSION as v, type AddressWindow, type FromWorker, type Mode, type Side, type Snapshot } from '../protocol/messages';
+import { compareSides, parse, SIDE_LABELS } from '../scenario/index';
+import { PROTOCOL_VERSION as v, type AddressWindow, type FromWorker, type Mode, type Side, type Snapshot, type Vs } from '../protocol/messages';
 import { DEFAULT_WINDOW, autoWindow } from './autoWindow';
 import { Run, type RunOptions } from './run';
 import { buildSnapshot } from './snapshot';
@@ -22,21 +22,34 @@ export interface LoadRequest {
   readonly text: string;
   readonly step: number | 'last';
   readonly mode: Mode;
+  readonly vs?: Vs;
   readonly window: AddressWindow | null;
 }
 
 /** Snapshots kept for instant revisits (each is bounded, tens of KB at most). */
 const SNAPSHOT_CACHE = 48;
 
-/** The sides a mode shows, and the commands each side runs. */
-function sidesOf(_mode: Mode, commands: readonly Located[]): [Side, readonly Located[]][] {
-  return [['main', commands]];
+interface SideRun {
+  readonly side: Side;
+  readonly label: string;
+  readonly commands: readonly Located[];
+}
+
+/** The sides a mode shows: the text as written, and in compare mode its other side (line for line). */
+function sidesOf(mode: Mode, commands: readonly Located[], vs: Vs): SideRun[] {
+  if (mode !== 'compare') return [{ side: 'main', label: SIDE_LABELS.with, commands }];
+  const sides = compareSides(commands, vs);
+  return [
+    { side: 'main', label: sides.with.label, commands: sides.with.commands },
+    { side: 'other', label: sides.without.label, commands: sides.without.commands },
+  ];
 }
 
 export class Session {
   private loadId = 0;
   private mode: Mode = 'single';
   private runs = new Map<Side, Run>();
+  private labels = new Map<Side, string>();
   private target = 0;
   private requested: AddressWindow | null = null;
   private auto: AddressWindow | null = null;
@@ -55,9 +68,13 @@ export class Session {
     this.auto = null;
     this.cache.clear();
     this.runs = new Map();
+    this.labels = new Map();
     const parsed = parse(req.text);
     if (!parsed.ok) return [{ v, type: 'loaded', loadId: this.loadId, steps: 0, error: parsed.error }];
-    for (const [side, commands] of sidesOf(req.mode, parsed.commands)) this.runs.set(side, new Run(commands, this.runOptions));
+    for (const s of sidesOf(req.mode, parsed.commands, req.vs ?? 'baseline')) {
+      this.runs.set(s.side, new Run(s.commands, this.runOptions));
+      this.labels.set(s.side, s.label);
+    }
     const total = this.total;
     this.target = req.step === 'last' ? total : Math.min(req.step, total);
     return [{ v, type: 'loaded', loadId: this.loadId, steps: total, error: null }];
@@ -151,6 +168,7 @@ export class Session {
       loadId: this.loadId,
       mode: this.mode,
       side,
+      label: this.labels.get(side) ?? '',
       step,
       total: run.total,
       located: step === 0 ? null : (run.commands[step - 1] ?? null),

@@ -30,6 +30,7 @@ export interface SnapshotInput {
   readonly loadId: number;
   readonly mode: Mode;
   readonly side: Side;
+  readonly label: string;
   readonly step: number;
   readonly total: number;
   readonly located: Located | null;
@@ -149,6 +150,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     loadId: input.loadId,
     mode: input.mode,
     side: input.side,
+    label: input.label,
     step: input.step,
     total: input.total,
     line: input.located?.line ?? null,

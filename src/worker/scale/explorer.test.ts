@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScaleExplorer, runScaleSeries, type ScaleExplorer } from './explorer';
 import { sampleCounts } from './schedule';
-import type { ScaleModel, ScalePoint } from './types';
+import type { ScaleModel, ScalePoint } from '../../protocol/scale';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;

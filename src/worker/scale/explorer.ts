@@ -7,7 +7,7 @@
  * engine is alive at a time.
  */
 import { ModelRun } from './modelRun';
-import { SCALE_MODELS, type ScaleCurveSummary, type ScaleInput, type ScaleModel, type ScalePoint } from './types';
+import { SCALE_MODELS, type ScaleCurveSummary, type ScaleInput, type ScaleModel, type ScalePoint } from '../../protocol/scale';
 import { validateScaleInput } from './validate';
 
 /** New points of one model, in process order. */

@@ -8,7 +8,7 @@ import type { Command, Located } from '../../sim/commands';
 import { createEngine, type Engine } from '../../sim/engine/engine';
 import { PAGE_SIZE } from '../../sim/geometry';
 import { SampleSchedule } from './schedule';
-import type { ScaleCurveSummary, ScaleModel, ScalePoint } from './types';
+import type { ScaleCurveSummary, ScaleModel, ScalePoint } from '../../protocol/scale';
 import type { Validated } from './validate';
 
 /** Where every process maps the file: 512 GiB aligned, so 1 TiB ends exactly at the top of user space. */

@@ -2,7 +2,7 @@
 // that adds processes one by one, the same engine the lessons use.
 import { describe, expect, it } from 'vitest';
 import { runScaleSeries } from './explorer';
-import type { ScalePoint } from './types';
+import type { ScalePoint } from '../../protocol/scale';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;

@@ -3,7 +3,7 @@
  * per problem (the page shows them beside the slider that caused them).
  */
 import { formatBytes, PAGE_SIZE, PMD_SIZE, type Bytes } from '../../sim/geometry';
-import type { ScaleInput } from './types';
+import type { ScaleInput } from '../../protocol/scale';
 
 export const MIN_PROCS = 1;
 export const MAX_PROCS = 5000;

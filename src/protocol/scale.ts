@@ -3,7 +3,7 @@
  * ask for, and the points one engine run per model produces. Every figure in a
  * point is read from the engine after a process has mapped and touched the file.
  */
-import type { Bytes } from '../../sim/geometry';
+import type { Bytes } from '../sim/geometry';
 
 /** The three curves: page cache without sharing, MAP_SHARED_PT, hugetlb PMD sharing. */
 export type ScaleModel = 'none' | 'shared_pt' | 'hugetlb';
@@ -63,3 +63,56 @@ export interface ScaleCurveSummary {
   /** SPEC 1.8 checked after the run: empty when every invariant holds. */
   readonly invariants: readonly string[];
 }
+
+// Messages between the page and the worker (members of ToWorker and FromWorker). A new
+// `scale` request supersedes (cancels) the one before it; `scaleCancel` stops one.
+
+/** Page → worker: compute the three curves for these sliders. */
+export interface ScaleRequest {
+  readonly v: number;
+  readonly type: 'scale';
+  /** Chosen by the page; every answer carries it, so late answers to an old request are dropped. */
+  readonly scaleId: number;
+  readonly input: ScaleInput;
+}
+
+/** Page → worker: stop computing request scaleId (a slider is moving). */
+export interface ScaleCancel {
+  readonly v: number;
+  readonly type: 'scaleCancel';
+  readonly scaleId: number;
+}
+
+/** Worker → page: points computed since the last message, for one model, in process order. */
+export interface ScalePointsMessage {
+  readonly v: number;
+  readonly type: 'scalePoints';
+  readonly scaleId: number;
+  readonly model: ScaleModel;
+  readonly points: readonly ScalePoint[];
+  /** Processes run so far over all three models, and in total (3 × procs), for a progress bar. */
+  readonly ran: number;
+  readonly total: number;
+}
+
+/** Worker → page: all three curves are complete. */
+export interface ScaleDoneMessage {
+  readonly v: number;
+  readonly type: 'scaleDone';
+  readonly scaleId: number;
+  readonly curves: readonly ScaleCurveSummary[];
+  /** The first process count at which the unshared model OOM-kills; null when it fits. */
+  readonly unsharedOomAt: number | null;
+}
+
+/** Worker → page: the sliders asked for something out of range; nothing was run. */
+export interface ScaleRejectedMessage {
+  readonly v: number;
+  readonly type: 'scaleRejected';
+  readonly scaleId: number;
+  /** One sentence per problem, e.g. "size 3 MiB is not a multiple of 2 MiB". */
+  readonly problems: readonly string[];
+}
+
+export type ScaleToWorker = ScaleRequest | ScaleCancel;
+export type ScaleFromWorker = ScalePointsMessage | ScaleDoneMessage | ScaleRejectedMessage;
