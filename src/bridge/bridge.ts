@@ -67,7 +67,8 @@ export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = 
   const flush = (): void => {
     frame = null;
     const p = progress;
-    const s = [...snapshots.values()].sort((a, b) => (a.side === 'main' ? -1 : b.side === 'main' ? 1 : 0));
+    // The other side first, so the main side's arrival (which starts the step's motion) finds both.
+    const s = [...snapshots.values()].sort((a, b) => (a.side === 'other' ? -1 : b.side === 'other' ? 1 : 0));
     progress = null;
     snapshots = new Map();
     if (p !== null) handlers.onProgress(p);

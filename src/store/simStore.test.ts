@@ -24,7 +24,7 @@ const snapshot = (loadId: number, step: number, total: number): Snapshot => ({ l
 describe('the simulation store', () => {
   it('loads its text at once, asking for the step it was given', () => {
     const { sent, store } = setup('process a', 'last');
-    expect(sent).toEqual([{ type: 'load', text: 'process a', step: 'last', mode: 'single', window: null }]);
+    expect(sent).toEqual([{ type: 'load', text: 'process a', step: 'last', mode: 'single', vs: 'baseline', window: null }]);
     expect(store.getState().status).toBe('running');
   });
 
@@ -85,7 +85,7 @@ describe('the simulation store', () => {
     store.getState().dispose();
     sent.length = 0;
     store.getState().start();
-    expect(sent).toEqual([{ type: 'load', text: 'process a', step: 3, mode: 'single', window: null }]);
+    expect(sent).toEqual([{ type: 'load', text: 'process a', step: 3, mode: 'single', vs: 'baseline', window: null }]);
   });
 
   it('sends a new window, and null to let the worker choose again', () => {
@@ -95,6 +95,41 @@ describe('the simulation store', () => {
     expect(sent.slice(1)).toEqual([
       { type: 'window', window: { lo: 0, hi: 4096 } },
       { type: 'window', window: null },
+    ]);
+  });
+});
+
+describe('the views of the store', () => {
+  it('reloads with the other side when compare opens, at the same step, and keeps that side beside the main one', () => {
+    const sent: unknown[] = [];
+    let h: import('../bridge/bridge').BridgeHandlers | null = null;
+    const store = createSimStore({ text: 'process a', bridge: (handlers) => ((h = handlers), { send: (c) => void sent.push(c), terminate: () => undefined }) });
+    store.getState().start();
+    h!.onLoaded({ v, type: 'loaded', loadId: 1, steps: 3, error: null });
+    store.getState().goto(2);
+    sent.length = 0;
+    store.getState().setMode('compare');
+    expect(sent).toEqual([{ type: 'load', text: 'process a', step: 2, mode: 'compare', vs: 'baseline', window: null }]);
+    h!.onLoaded({ v, type: 'loaded', loadId: 2, steps: 3, error: null });
+    h!.onSnapshot({ loadId: 2, side: 'other', step: 2, total: 3 } as Snapshot);
+    h!.onSnapshot({ loadId: 2, side: 'main', step: 2, total: 3 } as Snapshot);
+    expect(store.getState().other?.side).toBe('other');
+    expect(store.getState().snapshot?.side).toBe('main');
+    sent.length = 0;
+    store.getState().setVs('hugetlb');
+    expect(sent).toMatchObject([{ type: 'load', mode: 'compare', vs: 'hugetlb' }]);
+  });
+
+  it('starts the scale explorer when it is shown, and a slider move cancels the running request', () => {
+    const sent: { type: string; scaleId?: number }[] = [];
+    const store = createSimStore({ text: 'process a', bridge: () => ({ send: (c) => void sent.push(c as { type: string }), terminate: () => undefined }) });
+    store.getState().start();
+    store.getState().setMode('scale');
+    expect(sent.filter((c) => c.type === 'scale').map((c) => c.scaleId)).toEqual([1]);
+    store.getState().setScale({ procs: 10, sizeBytes: 2 ** 21, ramBytes: 2 ** 30 });
+    expect(sent.slice(-2).map((c) => [c.type, c.scaleId])).toEqual([
+      ['scaleCancel', 1],
+      ['scale', 2],
     ]);
   });
 });

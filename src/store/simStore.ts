@@ -5,7 +5,8 @@
  * through the bridge. One store per mounted lab, created by its provider.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AddressWindow, LineError, Selection, Snapshot } from '../protocol/index';
+import type { AddressWindow, LineError, Mode, ScaleInput, Selection, Snapshot, Vs } from '../protocol/index';
+import { applyScaleMessage, freshScale, SEED_SCALE, type ScaleState } from './scaleState';
 import { createBridge, type Bridge, type BridgeHandlers } from '../bridge/bridge';
 
 export type { Selection };
@@ -36,6 +37,12 @@ export interface SimState {
   /** The step asked for; the snapshot's own step follows when the worker answers. */
   readonly step: number;
   readonly snapshot: Snapshot | null;
+  /** The view, and compare's other side (its snapshot at the same step). */
+  readonly mode: Mode;
+  readonly vs: Vs;
+  readonly other: Snapshot | null;
+  /** The scale explorer's sliders and curves (computed only while it is shown). */
+  readonly scale: ScaleState;
   /** The window asked for; null lets the worker choose. */
   readonly window: AddressWindow | null;
   readonly playing: boolean;
@@ -62,6 +69,11 @@ export interface SimActions {
   togglePlay(): void;
   setSpeed(speed: number): void;
   setMotion(motion: MotionSetting): void;
+  /** Switches the view; compare reloads the scenario with its other side at the same step. */
+  setMode(mode: Mode): void;
+  setVs(vs: Vs): void;
+  /** Moves the scale explorer's sliders: the running computation stops, a new one starts. */
+  setScale(input: ScaleInput): void;
   setWindow(win: AddressWindow | null): void;
   select(selection: Selection | null): void;
   setHover(hover: SimState['hover']): void;
@@ -77,6 +89,9 @@ export interface SimStoreOptions {
   readonly text: string;
   readonly step?: number | 'last';
   readonly notice?: string | null;
+  readonly mode?: Mode;
+  readonly vs?: Vs;
+  readonly scale?: ScaleInput;
   /** The motion setting to start with (the reader's `prefers-reduced-motion`, or a link's). */
   readonly motion?: MotionSetting;
   /** Makes the bridge; tests pass one over a fake worker. */
@@ -109,6 +124,10 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       lines: new Uint32Array(0),
       step: 0,
       snapshot: null,
+      mode: options.mode ?? 'single',
+      vs: options.vs ?? 'baseline',
+      other: null,
+      scale: freshScale(options.scale ?? SEED_SCALE, 0),
       window: null,
       playing: false,
       speed: 1,
@@ -123,7 +142,8 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       run: (text = get().text, step = 0) => {
         pending = { text, step };
         set({ text, playing: false, status: 'running', failure: null, lastMove: 'jump' });
-        bridge?.send({ type: 'load', text, step, mode: 'single', window: get().window });
+        const { mode, vs } = get();
+        bridge?.send({ type: 'load', text, step, mode: mode === 'compare' ? 'compare' : 'single', vs, window: get().window });
       },
       goto: (step) => move(step, 'jump'),
       stepBy: (delta) => move(get().step + delta, delta === 1 ? 'step' : 'jump'),
@@ -136,6 +156,26 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       togglePlay: () => (get().playing ? get().pause() : get().play()),
       setSpeed: (speed) => set({ speed }),
       setMotion: (motion) => set({ motion }),
+      setMode: (mode) => {
+        const was = get().mode;
+        if (mode === was) return;
+        set({ mode, playing: false });
+        // Compare needs the other side's run; leaving it drops it. The scale explorer computes on demand.
+        if ((mode === 'compare') !== (was === 'compare')) get().run(get().loadedText, get().step);
+        if (mode === 'scale' && get().scale.ran === 0 && !get().scale.done) get().setScale(get().scale.input);
+      },
+      setVs: (vs) => {
+        if (vs === get().vs) return;
+        set({ vs });
+        if (get().mode === 'compare') get().run(get().loadedText, get().step);
+      },
+      setScale: (input) => {
+        const old = get().scale;
+        if (!old.done) bridge?.send({ type: 'scaleCancel', scaleId: old.id });
+        const id = old.id + 1;
+        set({ scale: freshScale(input, id) });
+        bridge?.send({ type: 'scale', scaleId: id, input });
+      },
       setWindow: (win) => {
         set({ window: win });
         bridge?.send({ type: 'window', window: win });
@@ -152,6 +192,7 @@ export function createSimStore(options: SimStoreOptions): SimStore {
         bridge = (options.bridge ?? createBridge)(handlers);
         const { loadId, step } = get();
         get().run(get().text, loadId === 0 ? pending.step : step);
+        if (get().mode === 'scale') get().setScale(get().scale.input);
       },
       dispose: () => {
         bridge?.terminate();
@@ -176,6 +217,7 @@ export function createSimStore(options: SimStoreOptions): SimStore {
         kinds: new Uint8Array(0),
         lines: new Uint32Array(0),
         snapshot: null,
+        other: null,
       });
     },
     onProgress: (p) => {
@@ -184,14 +226,19 @@ export function createSimStore(options: SimStoreOptions): SimStore {
     },
     onSnapshot: (snapshot) => {
       const s = store.getState();
-      // One side is drawn today; compare mode keeps the other side's snapshot beside it.
-      if (snapshot.loadId !== s.loadId || snapshot.side !== 'main') return;
+      if (snapshot.loadId !== s.loadId) return;
+      // Compare's other side waits beside the main one; the bridge hands it on first.
+      if (snapshot.side === 'other') {
+        store.setState({ other: snapshot });
+        return;
+      }
       store.setState({
         snapshot,
         status: s.ran >= s.total && s.total === snapshot.total ? 'ready' : s.status,
       });
     },
     onFailure: (message) => store.setState({ failure: message, status: 'failed', playing: false }),
+    onScale: (message) => store.setState({ scale: applyScaleMessage(store.getState().scale, message) }),
   };
   return store;
 }
