@@ -23,7 +23,7 @@ export function timeScale(input: ScaleInput): ScaleTiming {
   const t0 = performance.now();
   const created = createScaleExplorer(input, () => performance.now());
   if (!created.ok) throw new Error(created.problems.join('; '));
-  const last: Record<ScaleModel, ScalePoint | undefined> = { none: undefined, shared_pt: undefined, hugetlb: undefined };
+  const last: Record<ScaleModel, ScalePoint | undefined> = { none: undefined, shared_pt: undefined, hugetlb: undefined, needed: undefined };
   const done: Partial<Record<ScaleModel, number>> = {};
   let firstPointsMs = -1;
   let previous = t0;
@@ -33,7 +33,7 @@ export function timeScale(input: ScaleInput): ScaleTiming {
     if (firstPointsMs < 0 && p.batches.length > 0) firstPointsMs = t;
     for (const b of p.batches) last[b.model] = b.points[b.points.length - 1];
     const curvesDone = Math.floor(p.ran / input.procs);
-    (['none', 'shared_pt', 'hugetlb'] as const).slice(0, curvesDone).forEach((m) => (done[m] ??= t));
+    (['none', 'shared_pt', 'hugetlb', 'needed'] as const).slice(0, curvesDone).forEach((m) => (done[m] ??= t));
     previous = t;
     if (p.curves !== null) {
       const oom = p.curves.find((c) => c.model === 'none')?.firstOomAt ?? null;
@@ -41,8 +41,8 @@ export function timeScale(input: ScaleInput): ScaleTiming {
       if (bad.length > 0) throw new Error(`invariants broken: ${bad[0]!.invariants[0]}`);
       const ms = (m: ScaleModel, before: number): number => (done[m] ?? previous) - before;
       return {
-        firstPointsMs, firstCurveMs: done.none ?? previous, allMs: previous, last, unsharedOomAt: oom,
-        perCurveMs: { none: ms('none', 0), shared_pt: ms('shared_pt', done.none ?? 0), hugetlb: ms('hugetlb', done.shared_pt ?? 0) },
+        firstPointsMs, firstCurveMs: done.none ?? previous, allMs: done.hugetlb ?? previous, last, unsharedOomAt: oom,
+        perCurveMs: { none: ms('none', 0), shared_pt: ms('shared_pt', done.none ?? 0), hugetlb: ms('hugetlb', done.shared_pt ?? 0), needed: done.needed === undefined ? 0 : ms('needed', done.hugetlb ?? 0) },
       };
     }
   }

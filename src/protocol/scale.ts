@@ -5,12 +5,17 @@
  */
 import type { Bytes } from '../sim/geometry';
 
-/** The three curves: page cache without sharing, MAP_SHARED_PT, hugetlb PMD sharing. */
-export type ScaleModel = 'none' | 'shared_pt' | 'hugetlb';
+/**
+ * The curves: page cache without sharing, MAP_SHARED_PT, hugetlb PMD sharing, each on
+ * the machine's RAM; and `needed`, no sharing on a machine with all the RAM it asks
+ * for, run only when the unshared model OOM-kills (what it would have needed).
+ */
+export type ScaleModel = 'none' | 'shared_pt' | 'hugetlb' | 'needed';
 
 export const SCALE_MODELS: readonly ScaleModel[] = ['none', 'shared_pt', 'hugetlb'];
 
 export const SCALE_MODEL_LABELS: Readonly<Record<ScaleModel, string>> = {
+  needed: 'no sharing, with RAM to spare',
   none: 'no sharing',
   shared_pt: 'MAP_SHARED_PT',
   hugetlb: 'hugetlb PMD sharing',

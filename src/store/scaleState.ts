@@ -27,7 +27,7 @@ const GiB = 2 ** 30;
 export const SEED_SCALE: ScaleInput = { procs: 1500, sizeBytes: 300 * GiB, ramBytes: 512 * GiB };
 
 export function freshScale(input: ScaleInput, id: number): ScaleState {
-  return { input, id, points: { none: [], shared_pt: [], hugetlb: [] }, ran: 0, total: 3 * input.procs, done: false, curves: [], unsharedOomAt: null, problems: [] };
+  return { input, id, points: { none: [], shared_pt: [], hugetlb: [], needed: [] }, ran: 0, total: 3 * input.procs, done: false, curves: [], unsharedOomAt: null, problems: [] };
 }
 
 /** The state after one message from the worker; an answer to another request changes nothing. */

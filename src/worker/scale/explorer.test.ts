@@ -40,7 +40,7 @@ describe('createScaleExplorer', () => {
     const input = { procs: 130, sizeBytes: 2 * GiB, ramBytes: 64 * GiB };
     const whole = runScaleSeries(input);
     const x = explorer(input, ticking());
-    const sliced: Record<ScaleModel, ScalePoint[]> = { none: [], shared_pt: [], hugetlb: [] };
+    const sliced: Record<ScaleModel, ScalePoint[]> = { none: [], shared_pt: [], hugetlb: [], needed: [] };
     const order: ScaleModel[] = [];
     let curves = null;
     while (curves === null) {

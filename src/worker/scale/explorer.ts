@@ -39,21 +39,29 @@ export function createScaleExplorer(input: ScaleInput, now: () => number): Creat
   const valid = validateScaleInput(input);
   if (!valid.ok) return valid;
   const procs = valid.input.procs;
-  const total = SCALE_MODELS.length * procs;
+  // The three curves, then (when no sharing ran out of memory) what it would have needed.
+  const models: ScaleModel[] = [...SCALE_MODELS];
+  let total = models.length * procs;
   const summaries: ScaleCurveSummary[] = [];
   // One engine at a time: a finished curve keeps its summary and lets its engine go.
   let run: ModelRun | null = null;
   const ran = (): number => summaries.length * procs + (run?.done ?? 0);
+  const addNeeded = (s: ScaleCurveSummary): void => {
+    if (s.model === 'none' && s.firstOomAt !== null && !models.includes('needed')) {
+      models.push('needed');
+      total += procs;
+    }
+  };
 
   const explorer: ScaleExplorer = {
     get finished() {
-      return summaries.length === SCALE_MODELS.length;
+      return summaries.length === models.length;
     },
     advance(budgetMs: number): ScaleProgress {
       const deadline = now() + budgetMs;
       const batches: { model: ScaleModel; points: ScalePoint[] }[] = [];
       while (!explorer.finished) {
-        run ??= new ModelRun(valid.input, SCALE_MODELS[summaries.length] as ScaleModel);
+        run ??= new ModelRun(valid.input, models[summaries.length] as ScaleModel);
         const point = run.advance();
         if (point !== null) {
           const last = batches[batches.length - 1];
@@ -61,7 +69,9 @@ export function createScaleExplorer(input: ScaleInput, now: () => number): Creat
           else batches.push({ model: run.model, points: [point] });
         }
         if (run.finished) {
-          summaries.push(run.summary());
+          const summary = run.summary();
+          summaries.push(summary);
+          addNeeded(summary);
           run = null;
         }
         if (now() >= deadline) break;
@@ -76,7 +86,7 @@ export function createScaleExplorer(input: ScaleInput, now: () => number): Creat
 export function runScaleSeries(input: ScaleInput): { points: Record<ScaleModel, ScalePoint[]>; curves: readonly ScaleCurveSummary[] } {
   const created = createScaleExplorer(input, () => 0);
   if (!created.ok) throw new Error(created.problems.join('; '));
-  const points: Record<ScaleModel, ScalePoint[]> = { none: [], shared_pt: [], hugetlb: [] };
+  const points: Record<ScaleModel, ScalePoint[]> = { none: [], shared_pt: [], hugetlb: [], needed: [] };
   for (;;) {
     const p = created.explorer.advance(Infinity);
     for (const b of p.batches) points[b.model].push(...b.points);

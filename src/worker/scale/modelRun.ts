@@ -9,7 +9,7 @@ import { createEngine, type Engine } from '../../sim/engine/engine';
 import { PAGE_SIZE } from '../../sim/geometry';
 import { SampleSchedule } from './schedule';
 import type { ScaleCurveSummary, ScaleModel, ScalePoint } from '../../protocol/scale';
-import type { Validated } from './validate';
+import { MAX_RAM, type Validated } from './validate';
 
 /** Where every process maps the file: 512 GiB aligned, so 1 TiB ends exactly at the top of user space. */
 export const SCALE_BASE = 0x7f00_0000_0000;
@@ -49,7 +49,8 @@ export class ModelRun {
     this.input = input;
     this.engine = createEngine();
     this.schedule = new SampleSchedule(input.procs);
-    this.run({ op: 'machine', ram: input.ramBytes, seed: 1, ptReclaim: false });
+    // `needed` asks what no sharing would take on a machine with memory to spare.
+    this.run({ op: 'machine', ram: model === 'needed' ? MAX_RAM : input.ramBytes, seed: 1, ptReclaim: false });
     this.run({ op: 'file', name: 'f', size: input.sizeBytes, hugetlb: model === 'hugetlb' });
   }
 

@@ -25,6 +25,17 @@ describe('scale series: the seed numbers', { timeout: 180_000 }, () => {
     expect(curves.every((c) => c.invariants.length === 0 && c.firstOomAt === null)).toBe(true);
   });
 
+  it('on 512 GiB it also says what no sharing would have needed: 878.9 GiB of PTE pages', () => {
+    const { points, curves } = runScaleSeries({ procs: 1500, sizeBytes: 300 * GiB, ramBytes: 512 * GiB });
+    expect(curves.map((c) => c.model)).toEqual(['none', 'shared_pt', 'hugetlb', 'needed']);
+    expect(last(points.needed)).toMatchObject({ procs: 1500, ptePageBytes: 943_718_400_000, alive: 1500, oomKilled: 0 });
+  });
+
+  it('runs no needed curve when no sharing fits', () => {
+    const { curves } = runScaleSeries({ procs: 20, sizeBytes: 1 * GiB, ramBytes: 64 * GiB });
+    expect(curves.map((c) => c.model)).toEqual(['none', 'shared_pt', 'hugetlb']);
+  });
+
   it('on 512 GiB the unshared model first OOM-kills at process 362; both sharing models fit', () => {
     const { points, curves } = runScaleSeries({ procs: 1500, sizeBytes: 300 * GiB, ramBytes: 512 * GiB });
     // 2^27 frames - 78,643,200 file pages leaves room for 361 processes of 153,902 table pages
