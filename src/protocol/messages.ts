@@ -114,7 +114,7 @@ export interface Snapshot {
   readonly names: Readonly<Record<number, string>>;
   readonly memory: { readonly ramBytes: number; readonly pagetablesBytes: number; readonly fileBytes: number };
   /** Totals over every live process, folded or not. */
-  readonly totals: { readonly processes: number; readonly shown: number; readonly processPgtablesBytes: number; readonly hosts: number };
+  readonly totals: { readonly processes: number; readonly shown: number; readonly processPgtablesBytes: number; readonly hosts: number; readonly oomKilled: number };
   /** This step's events and their text (capped; `moreEvents` were left off). */
   readonly events: readonly TraceEvent[];
   readonly trace: readonly string[];

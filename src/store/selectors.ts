@@ -23,6 +23,14 @@ export const selectLoadedText = (s: S): string => s.loadedText;
 export const selectParseError = (s: S): SimState['parseError'] => s.parseError;
 export const selectStatus = (s: S): SimState['status'] => s.status;
 export const selectSelection = (s: S): SimState['selection'] => s.selection;
+export const selectSelectionSide = (s: S): SimState['selectionSide'] => s.selectionSide;
+export const selectMode = (s: S): SimState['mode'] => s.mode;
+export const selectVs = (s: S): SimState['vs'] => s.vs;
+export const selectOther = (s: S): Snapshot | null => s.other;
+export const selectScale = (s: S): SimState['scale'] => s.scale;
+
+/** The snapshot the selection belongs to: compare's other side when it was made there. */
+export const selectSelectedSnapshot = (s: S): Snapshot | null => (s.selectionSide === 'other' && s.mode === 'compare' ? s.other : s.snapshot);
 export const selectFailure = (s: S): string | null => s.failure;
 export const selectNotice = (s: S): string | null => s.notice;
 export const selectWindow = (s: S): SimState['window'] => s.window;

@@ -5,7 +5,7 @@
  * through the bridge. One store per mounted lab, created by its provider.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AddressWindow, LineError, Mode, ScaleInput, Selection, Snapshot, Vs } from '../protocol/index';
+import type { AddressWindow, LineError, Mode, ScaleInput, Selection, Side, Snapshot, Vs } from '../protocol/index';
 import { applyScaleMessage, freshScale, SEED_SCALE, type ScaleState } from './scaleState';
 import { createBridge, type Bridge, type BridgeHandlers } from '../bridge/bridge';
 
@@ -51,6 +51,8 @@ export interface SimState {
   readonly motion: MotionSetting;
   readonly lastMove: Move;
   readonly selection: Selection | null;
+  /** Which side the selection was made on (compare mode); the other side shows its counterpart. */
+  readonly selectionSide: Side;
   /** The file page under the pointer (a PTE cell hovered), lit in the page cache. */
   readonly hover: { readonly file: string; readonly page: number } | null;
   readonly failure: string | null;
@@ -75,7 +77,7 @@ export interface SimActions {
   /** Moves the scale explorer's sliders: the running computation stops, a new one starts. */
   setScale(input: ScaleInput): void;
   setWindow(win: AddressWindow | null): void;
-  select(selection: Selection | null): void;
+  select(selection: Selection | null, side?: Side): void;
   setHover(hover: SimState['hover']): void;
   setNotice(notice: string | null): void;
   /** Starts the worker and loads the text; again after `dispose`, a fresh worker resumes. */
@@ -134,6 +136,7 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       motion: options.motion ?? 'full',
       lastMove: 'jump',
       selection: null,
+      selectionSide: 'main',
       hover: null,
       failure: null,
       notice: options.notice ?? null,
@@ -180,7 +183,7 @@ export function createSimStore(options: SimStoreOptions): SimStore {
         set({ window: win });
         bridge?.send({ type: 'window', window: win });
       },
-      select: (selection) => set({ selection }),
+      select: (selection, side = 'main') => set({ selection, selectionSide: side }),
       setHover: (hover) => {
         const now = get().hover;
         if (now === hover || (now !== null && hover !== null && now.file === hover.file && now.page === hover.page)) return;

@@ -91,6 +91,8 @@ export interface DiagramLayout {
   readonly slots: readonly Slot[];
   /** Row positions relative to a column's top. */
   readonly rows: readonly Row[];
+  /** Places kept empty for a column only the other side has (compare mode). */
+  readonly gaps: readonly (Box & { readonly name: string; readonly isHost: boolean })[];
 }
 
 /** Owner hues cycle through this many; the same mm keeps its hue for the whole run. */
@@ -106,8 +108,13 @@ function rowsOf(m: Metrics, slots: readonly LevelSlots[]): Row[] {
   });
 }
 
-/** Lays out a snapshot; `width` matters only for the narrow (stacked) form. */
-export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number): DiagramLayout {
+/**
+ * Lays out a snapshot; `width` matters only for the narrow (stacked) form.
+ * `align` (compare mode) is the other side's column order by name: this side
+ * puts each of its columns where that name stands there and leaves a gap for
+ * a column it does not have, so the same process stands at the same place.
+ */
+export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number, align?: readonly Place[]): DiagramLayout {
   const m = metrics(narrow, width);
   const byId = new Map(snap.tables.map((t) => [t.id, t]));
   const rows = rowsOf(m, levelSlots(snap.window, snap.tables));
@@ -115,13 +122,20 @@ export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number): D
   const columns: Column[] = [];
   const cards: Card[] = [];
   const slots: Slot[] = [];
+  const gaps: DiagramLayout['gaps'][number][] = [];
   let x = m.gutter;
   let y = 0;
   let prevHost = true;
-  for (const mm of columnOrder(snap.mms)) {
+  for (const place of align === undefined || narrow ? columnOrder(snap.mms).map(placeOf) : aligned(snap.mms, align)) {
     // A host mm stands apart from the processes before it.
-    if (mm.isHost && !prevHost && !narrow) x += m.hostGap - m.colGap;
-    prevHost = mm.isHost;
+    if (place.isHost && !prevHost && !narrow) x += m.hostGap - m.colGap;
+    prevHost = place.isHost;
+    const mm = place.mm;
+    if (mm === null) {
+      gaps.push({ name: place.name, isHost: place.isHost, x, y, w: m.colW, h: colH });
+      x += m.colW + m.colGap;
+      continue;
+    }
     const reach = reached(mm, byId);
     const placed: (Omit<Card, 'x' | 'y' | 'w'> | Omit<Slot, 'x' | 'y' | 'w'>)[] = [];
     const at: { dy: number }[] = [];
@@ -157,7 +171,30 @@ export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number): D
   }
   const width_ = narrow ? m.colW : x - m.colGap + 8;
   const height = narrow ? Math.max(0, y - 16) : colH;
-  return { metrics: m, width: width_, height, columns, cards, slots, rows };
+  return { metrics: m, width: width_, height, columns, cards, slots, rows, gaps };
+}
+
+/** A column's place in a row of columns: the mm drawn there (null: a gap kept for the other side's). */
+export interface Place {
+  readonly name: string;
+  readonly isHost: boolean;
+  readonly mm: MmSnap | null;
+}
+
+function placeOf(mm: MmSnap): Place {
+  return { name: mm.name, isHost: mm.isHost, mm };
+}
+
+/** The places of a layout, left to right, for another side to align with. */
+export function placesOf(layout: DiagramLayout): Place[] {
+  return layout.columns.map((c) => placeOf(c.mm));
+}
+
+/** This side's columns in the other side's places; columns it alone has go at the end. */
+function aligned(mms: readonly MmSnap[], align: readonly Place[]): Place[] {
+  const byName = new Map(mms.map((m) => [m.name, m]));
+  const named = new Set(align.map((p) => p.name));
+  return [...align.map((p) => ({ name: p.name, isHost: p.isHost, mm: byName.get(p.name) ?? null })), ...columnOrder(mms.filter((m) => !named.has(m.name))).map(placeOf)];
 }
 
 /**

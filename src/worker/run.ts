@@ -27,6 +27,8 @@ export class Run {
   private readonly events: (readonly TraceEvent[])[] = [];
   readonly kinds: Uint8Array;
   readonly lines: Uint32Array;
+  /** OOM kills up to and including each step (index = step - 1). */
+  private readonly kills: Uint32Array;
   private runner: Engine | null;
   private ranSteps = 0;
   private checkEachStep = true;
@@ -41,6 +43,7 @@ export class Run {
   ) {
     this.kinds = new Uint8Array(commands.length);
     this.lines = new Uint32Array(commands.length);
+    this.kills = new Uint32Array(commands.length);
     this.checkpoints = new Checkpoints<Engine>((e) => e.clone(), {
       every: options.checkpointEvery ?? 32,
       maxCount: options.maxCheckpoints ?? 64,
@@ -74,6 +77,11 @@ export class Run {
     return step === 0 ? [] : (this.events[step - 1] ?? []);
   }
 
+  /** Processes OOM-killed by the end of `step`. */
+  killsAt(step: number): number {
+    return step === 0 ? 0 : (this.kills[step - 1] ?? 0);
+  }
+
   /** Every step's events so far, step 1 first. */
   get steps(): readonly (readonly TraceEvent[])[] {
     return this.events;
@@ -92,6 +100,8 @@ export class Run {
       this.events.push(events);
       this.kinds[this.ranSteps] = stepKindCode(stepKind(located.command, events));
       this.lines[this.ranSteps] = located.line;
+      const before = this.ranSteps === 0 ? 0 : (this.kills[this.ranSteps - 1] ?? 0);
+      this.kills[this.ranSteps] = before + events.filter((e) => e.k === 'oom').length;
       this.ranSteps += 1;
       this.checkpoints.offer(this.ranSteps, runner, ranMs);
       this.check(runner, located.line);

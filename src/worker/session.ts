@@ -176,6 +176,7 @@ export class Session {
       window,
       autoWindow: this.requested === null,
       invariants: broken,
+      oomKilled: run.killsAt(step),
     });
     this.cache.set(key, snap);
     if (this.cache.size > SNAPSHOT_CACHE) this.cache.delete(this.cache.keys().next().value as string);

@@ -38,6 +38,8 @@ export interface SnapshotInput {
   readonly window: AddressWindow;
   readonly autoWindow: boolean;
   readonly invariants: readonly string[];
+  /** Processes OOM-killed so far. */
+  readonly oomKilled: number;
 }
 
 /** Tables other mms reach through MAP_SHARED_PT links or hugetlb shared entries. */
@@ -167,6 +169,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       shown: folded.cards.reduce((n, c) => n + c.count, 0),
       processPgtablesBytes: processes.reduce((n, m) => n + m.pgtablesBytes, 0),
       hosts: hosts.length,
+      oomKilled: input.oomKilled,
     },
     events,
     trace: traceText(events, (id) => engine.mmName(id)),

@@ -4,7 +4,7 @@
  * by keyboard, and an entry steps to its neighbours.
  */
 import { useMemo } from 'react';
-import { selectSelection, selectSnapshot } from '../../store/selectors';
+import { selectSelectedSnapshot, selectSelection, selectSelectionSide } from '../../store/selectors';
 import { dirLines } from '../../viz/entries';
 import { explain } from '../../viz/explain';
 import { useActions, useSim } from '../common/SimProvider';
@@ -12,9 +12,11 @@ import { useActions, useSim } from '../common/SimProvider';
 const link = 'focus-ring rounded px-1.5 py-0.5 text-left text-sm text-[var(--shared)] underline-offset-2 hover:underline';
 
 export function Inspector() {
-  const snap = useSim(selectSnapshot);
+  const snap = useSim(selectSelectedSnapshot);
   const selection = useSim(selectSelection);
-  const { select } = useActions();
+  const side = useSim(selectSelectionSide);
+  const actions = useActions();
+  const select = (s: Parameters<typeof actions.select>[0]) => actions.select(s, side);
   const ex = useMemo(() => (snap === null || selection === null ? null : explain(snap, selection)), [snap, selection]);
   if (snap === null || selection === null || ex === null) {
     return (

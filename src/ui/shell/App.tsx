@@ -1,9 +1,13 @@
 /**
- * The lab's page: header, the diagram with its ruler, page cache and
- * counters, a side panel (scenario editor, inspector, this step's trace) and
- * the timeline. On a phone the parts stack and the timeline is a bottom bar.
+ * The lab's page: header, then the view: one diagram with its ruler, page
+ * cache and counters (explore), both sides of a comparison (compare), or the
+ * scale explorer; a side panel (scenario editor, inspector, this step's
+ * trace) and the timeline. On a phone the parts stack and the timeline is a
+ * bottom bar.
  */
-import { Diagram } from '../stage/diagram/Diagram';
+import { MainDiagram } from '../stage/diagram/Diagram';
+import { CompareView } from '../stage/compare/CompareView';
+import { ScaleView } from '../stage/scale/ScaleView';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { SidePanel } from './SidePanel';
@@ -16,7 +20,7 @@ import { PageCache } from '../stage/PageCache';
 import { usePersistence } from '../platform/usePersistence';
 import { useKeyboardShortcuts } from '../platform/useKeyboardShortcuts';
 import { usePlayback } from '../timeline/usePlayback';
-import { selectMotion, selectSpeed } from '../../store/selectors';
+import { selectMode, selectMotion, selectSpeed } from '../../store/selectors';
 import { useSim } from '../common/SimProvider';
 import { MotionProvider } from '../motion/MotionProvider';
 
@@ -35,28 +39,41 @@ function Lab() {
   useKeyboardShortcuts();
   usePlayback();
   usePersistence();
+  const mode = useSim(selectMode);
   return (
     <div className="flex min-h-screen flex-col pb-28 text-[var(--ink)] md:h-screen md:min-h-0 md:pb-0">
       <Header />
       <Notices />
       <div className="flex min-h-0 flex-1 flex-col md:flex-row">
-        <main className="flex min-h-0 min-w-0 flex-1 flex-col" aria-label="Page tables">
-          <StepCaption />
-          <AddressRuler />
-          <div className="relative flex min-h-0 flex-1 flex-col">
-            <Diagram />
-            <StepNotes />
-          </div>
-          <div className="flex flex-col border-t border-[var(--line)] bg-[var(--panel)] lg:flex-row lg:items-end">
-            <div className="min-w-0 flex-1">
-              <PageCache />
-            </div>
-            <Counters />
-          </div>
-        </main>
-        <SidePanel />
+        {mode === 'scale' ? (
+          <main className="flex min-h-0 min-w-0 flex-1 flex-col" aria-label="Scale explorer">
+            <ScaleView />
+          </main>
+        ) : (
+          <main className="flex min-h-0 min-w-0 flex-1 flex-col" aria-label="Page tables">
+            <StepCaption />
+            <AddressRuler />
+            {mode === 'compare' ? (
+              <CompareView />
+            ) : (
+              <>
+                <div className="relative flex min-h-0 flex-1 flex-col">
+                  <MainDiagram />
+                  <StepNotes />
+                </div>
+                <div className="flex flex-col border-t border-[var(--line)] bg-[var(--panel)] lg:flex-row lg:items-end">
+                  <div className="min-w-0 flex-1">
+                    <PageCache />
+                  </div>
+                  <Counters />
+                </div>
+              </>
+            )}
+          </main>
+        )}
+        {mode !== 'scale' && <SidePanel />}
       </div>
-      <Timeline />
+      {mode !== 'scale' && <Timeline />}
     </div>
   );
 }

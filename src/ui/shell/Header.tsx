@@ -1,7 +1,8 @@
-/** The title bar: what this is, the worker's status, theme and share. */
+/** The title bar: what this is, the worker's status, the view, theme and share. */
 import { selectStatus } from '../../store/selectors';
 import { ShareButton } from './ShareButton';
 import { ThemeToggle } from './ThemeToggle';
+import { ViewSwitch } from './ViewSwitch';
 import { useSim } from '../common/SimProvider';
 
 export function Header() {
@@ -17,6 +18,7 @@ export function Header() {
       <p className="text-xs text-[var(--muted)] tabular-nums" role="status" data-testid="run-status">
         {status === 'running' ? `Running… ${ran.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} steps` : status === 'starting' ? 'Starting…' : ''}
       </p>
+      <ViewSwitch />
       <div className="flex items-center gap-2">
         <ShareButton />
         <ThemeToggle />

@@ -6,16 +6,17 @@
  * the diagram's corner so that nothing below it moves from step to step.
  */
 import { useMemo } from 'react';
-import { selectSnapshot } from '../../store/selectors';
+import type { Side } from '../../protocol/messages';
+import { selectOther, selectSnapshot } from '../../store/selectors';
 import { stepNotes } from '../../viz/notes';
 import { useSim } from '../common/SimProvider';
 
-export function StepNotes() {
-  const snap = useSim(selectSnapshot);
+export function StepNotes({ side = 'main' }: { side?: Side }) {
+  const snap = useSim(side === 'main' ? selectSnapshot : selectOther);
   const notes = useMemo(() => (snap === null ? [] : stepNotes(snap.events, snap.names)), [snap]);
   if (notes.length === 0) return null;
   return (
-    <ul className="pointer-events-none absolute bottom-3 left-4 z-[1] max-w-[min(560px,90%)] space-y-1" data-testid="step-notes">
+    <ul className="pointer-events-none absolute bottom-3 left-4 z-[1] max-w-[min(560px,90%)] space-y-1" data-testid={side === 'main' ? 'step-notes' : 'step-notes-other'}>
       {notes.slice(0, 4).map((n, i) => (
         <li
           key={i}

@@ -7,10 +7,12 @@
  * then the walk, the ripple and the badges, so nothing important hides.
  */
 import { useCallback, useMemo, useRef } from 'react';
-import { selectSelection, selectSnapshot } from '../../../store/selectors';
+import type { Side, Snapshot } from '../../../protocol/messages';
+import { selectSelection, selectSelectionSide, selectSnapshot } from '../../../store/selectors';
+import { counterpart } from '../../../viz/counterpart';
 import { stepChanges } from '../../../viz/changes';
 import { fitScale } from '../../../viz/fit';
-import { layoutDiagram, type Card, type Slot } from '../../../viz/layout';
+import { layoutDiagram, type Card, type Place, type Slot } from '../../../viz/layout';
 import { linkCurves } from '../../../viz/links';
 import type { Plan } from '../../../viz/choreography';
 import { useElementSize } from '../../common/useElementWidth';
@@ -23,6 +25,7 @@ import { DiagramDefs } from './DiagramDefs';
 import { DiagramSummary } from './DiagramSummary';
 import { EmptySlot } from './EmptySlot';
 import { EmptyWorld } from './EmptyWorld';
+import { GapColumn } from './GapColumn';
 import { GhostCards, GhostColumns } from './Ghosts';
 import { Legend } from './Legend';
 import { LinkBadges, LinkLayer } from './LinkLayer';
@@ -53,14 +56,35 @@ function relativeMove(plan: Plan | null, card: Card): { dx: number; dy: number }
   return dx === 0 && dy === 0 ? undefined : { dx, dy };
 }
 
-export function Diagram() {
+/** The single view's diagram: the main side, from the store. */
+export function MainDiagram() {
   const snap = useSim(selectSnapshot);
-  const selection = useSim(selectSelection);
-  const { select } = useActions();
+  return <Diagram snap={snap} side="main" />;
+}
+
+interface DiagramProps {
+  readonly snap: Snapshot | null;
+  readonly side: Side;
+  /** Compare mode: the columns' places, so both sides put the same process at the same place. */
+  readonly align?: readonly Place[];
+  /** The snapshot a selection on the other side was made in, to find its counterpart here. */
+  readonly otherSnap?: Snapshot | null;
+}
+
+export function Diagram({ snap, side, align, otherSnap = null }: DiagramProps) {
+  const picked = useSim(selectSelection);
+  const pickedSide = useSim(selectSelectionSide);
+  const actions = useActions();
+  const select = useCallback((s: Parameters<typeof actions.select>[0]) => actions.select(s, side), [actions, side]);
+  // A selection made on the other side shows here where the same table stands.
+  const selection = useMemo(
+    () => (picked === null || pickedSide === side || snap === null || otherSnap === null ? picked : counterpart(picked, otherSnap, snap)),
+    [picked, pickedSide, side, snap, otherSnap],
+  );
   const ref = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(ref);
   const narrow = useNarrow();
-  const layout = useMemo(() => (snap === null || width === 0 ? null : layoutDiagram(snap, narrow, Math.max(0, width - 24))), [snap, narrow, width]);
+  const layout = useMemo(() => (snap === null || width === 0 ? null : layoutDiagram(snap, narrow, Math.max(0, width - 24), align)), [snap, narrow, width, align]);
   const changes = useMemo(() => (snap === null ? null : stepChanges(snap)), [snap]);
   const curves = useMemo(() => (layout === null ? [] : linkCurves(layout)), [layout]);
   const staged = useStepPlan(snap, layout, curves);
@@ -100,13 +124,23 @@ export function Diagram() {
   };
 
   return (
-    <div ref={ref} className="focus-ring relative min-h-[320px] flex-1 overflow-auto px-3 pb-3" data-testid="diagram" tabIndex={0} role="region" aria-label="Diagram: scroll to see all of it">
+    <div
+      ref={ref}
+      className="focus-ring relative min-h-[320px] flex-1 overflow-auto px-3 pb-3"
+      data-testid={side === 'main' ? 'diagram' : 'diagram-other'}
+      tabIndex={0}
+      role="region"
+      aria-label={`Diagram${snap !== null && snap.mode === 'compare' ? ` ${snap.label}` : ''}: scroll to see all of it`}
+    >
       {snap !== null && layout !== null && width > 0 && (
         <PlanContext.Provider value={staged}>
           {(layout.columns.length > 0 || (plan?.stage.columns.removed.length ?? 0) > 0) && (
             <StageSvg plan={plan} width={layout.width} height={layout.height + 16} scaleFor={scaleFor} label={`Page tables of ${snap.mms.length} mms for the window in view`} step={snap.step}>
               <DiagramDefs cell={layout.metrics.cell} />
               {!narrow && <RowLabels rows={layout.rows} />}
+              {layout.gaps.map((g) => (
+                <GapColumn key={g.name} gap={g} />
+              ))}
               {plan !== null && <GhostColumns plan={plan} />}
               {layout.columns.map((c) => (
                 <Shift key={c.mm.id} move={plan?.stage.columns.moved.get(c.mm.id)}>
