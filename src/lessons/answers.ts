@@ -42,7 +42,7 @@ function checkChoice(q: Extract<Question, { kind: 'choice' }>, answer: string, t
   const picked = q.options.find((o) => norm(o) === norm(text)) ?? (/^\d+$/.test(text) ? q.options[Number(text) - 1] : undefined);
   if (picked === undefined) return { ok: false, message: `Choose one of: ${q.options.join(', ')}.` };
   if (picked === answer) return { ok: true, message: `Right: ${answer}. ${q.why}` };
-  return { ok: false, message: `Not ${picked}. Hint: ${q.hint}` };
+  return { ok: false, message: `"${picked}" is not what happens here. Hint: ${q.hint}` };
 }
 
 interface ReadNumber {
