@@ -48,7 +48,7 @@ export const cost: Lesson = {
         unit: 'bytes',
         answer: '{pte_bytes}',
         hint: 'Page tables are not shared by MAP_SHARED: every process writes its own 8-byte entry.',
-        why: 'One 8-byte PTE per process, 2000 processes: 16,000 bytes to map 4,096 bytes of data.',
+        why: 'One 8-byte PTE per process, {alive|count} processes: {pte_bytes|exact} to map one 4 KiB page of data.',
       },
     },
     {

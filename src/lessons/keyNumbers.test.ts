@@ -51,7 +51,7 @@ describe('key numbers of each lesson', { timeout: 60_000 }, () => {
   it('sga-story: 1500 x 300 GiB needs 878.9 GiB (943,718,400,000 bytes) of PTE pages; OOM on 512 GiB', () => {
     const r = run('sga-story');
     expect(answers(r)).toEqual([(153_600 + 300 + 1) * 4096, 943_718_400_000]);
-    expect(text(r, 'Times 1500')).toContain('878.9 GiB (943,718,400,000 bytes)');
+    expect(text(r, 'Times 1,500')).toContain('878.9 GiB (943,718,400,000 bytes)');
     expect(text(r, 'One client touches everything')).toContain('153,600 PTE pages, 600 MiB, plus 300 PMD pages');
     const oom = text(r, 'Out of memory');
     const killed = Number(/([\d,]+) clients killed/.exec(oom)?.[1]?.replace(/,/g, ''));

@@ -61,11 +61,26 @@ function resolveSlide(slide: Slide, index: number, ctx: ValueContext, problems: 
   const report = (message: string): void => {
     problems.push({ slide: index, message });
   };
+  const missing = focusMissing(slide, ctx);
+  if (missing !== null) report(`focus: ${missing}`);
   const { predict, ...rest } = slide;
   const out: ResolvedSlide = { ...rest, title: fillText(slide.title, ctx, report), text: fillText(slide.text, ctx, report) };
   if (predict === undefined) return out;
   const question = resolveQuestion(predict, ctx, report);
   return question === null ? out : { ...out, predict: question };
+}
+
+/** Why the slide's focus names nothing on the diagram at its step; null when it is there. */
+function focusMissing(slide: Slide, ctx: ValueContext): string | null {
+  const f = slide.focus;
+  if (f === undefined) return null;
+  const names = f.kind === 'mm' ? [f.name] : f.kind === 'table' ? [f.mm] : [f.from, f.host];
+  const live = (name: string): boolean =>
+    name.startsWith('host:')
+      ? ctx.engine.hosts().some((h) => `host:${h.file}` === name)
+      : ctx.engine.processes().some((p) => p.name === name && p.alive);
+  const gone = names.find((n) => !live(n));
+  return gone === undefined ? null : `no live mm named ${gone} at step ${slide.step}`;
 }
 
 /** A slide whose step was never reached (out of range, or the run stopped): its raw text. */

@@ -42,11 +42,11 @@ export const sgaStory: Lesson = {
         unit: 'bytes',
         answer: '{pgtables_bytes db1}',
         hint: 'One PTE page maps 2 MiB, one PMD page 1 GiB, one PUD page 512 GiB; each is 4 KiB.',
-        why: '153,600 PTE pages (600 MiB) + 300 PMD pages + 1 PUD page, 4 KiB each.',
+        why: '{tables pte db1|count} PTE pages ({tables pte db1 * 4096|bytes}), {tables pmd db1} PMD pages and {tables pud db1} PUD page, 4 KiB each.',
       },
     },
     {
-      title: 'Times 1500',
+      title: 'Times {alive|count}',
       text:
         'Every client builds the same tables for the same pages. PTE pages alone: {tables pte db1 * 4096 * alive|bytes} ' +
         '({tables pte db1 * 4096 * alive|exact}), on a machine of {ram_bytes|bytes} that also holds the SGA itself.',
@@ -57,7 +57,7 @@ export const sgaStory: Lesson = {
         unit: 'bytes',
         answer: '{tables pte db1 * 4096 * alive}',
         hint: 'Take db1\'s PTE pages (one per 2 MiB of 300 GiB), 4 KiB each, and multiply by the clients.',
-        why: '153,600 PTE pages × 4 KiB × 1500 clients: more page tables than the machine has memory.',
+        why: '{tables pte db1|count} PTE pages × 4 KiB × {alive|count} clients: more page tables than the machine has memory.',
       },
     },
     {

@@ -87,7 +87,7 @@ export const teardown: Lesson = {
         unit: 'bytes',
         answer: '{pagetables_bytes}',
         hint: 'B is still alive but maps nothing; PGD pages count in the system figure.',
-        why: 'The host went with its last reference; B keeps its PGD page, 4096 bytes.',
+        why: 'The host went with its last reference; B keeps its PGD page, {pagetables_bytes|exact}.',
       },
     },
   ],

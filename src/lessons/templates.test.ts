@@ -99,6 +99,11 @@ describe('resolveLesson reports problems instead of throwing', () => {
     expect(r.slides[0]?.text).toBe('x {pgtables_bytes nobody}');
   });
 
+  it('reports a focus on an mm that is not there at the step', () => {
+    const r = resolveLesson({ ...base, slides: [{ title: 'a', text: 'x', step: 2, focus: { kind: 'link', from: 'a', host: 'host:f' } }] });
+    expect(r.problems).toEqual([{ slide: 0, message: 'focus: no live mm named host:f at step 2' }]);
+  });
+
   it('reports a scenario that does not parse with its line and column', () => {
     const r = resolveLesson({ ...base, scenario: 'file f 2M\nprocess', slides: [{ title: 'a', text: 'x', step: 0 }] });
     expect(r.problems).toHaveLength(1);

@@ -40,7 +40,7 @@ export interface Slide {
   text: string;
   /** The step the diagram shows for this slide (0 = before the first command, N = after the N-th). */
   step: number;
-  /** What to look at, highlighted on the diagram. */
+  /** What to look at, highlighted on the diagram. An mm is named by a task or `host:FILE`; it must be alive at the step. */
   focus?:
     | { kind: 'mm'; name: string }
     | { kind: 'table'; mm: string; level: 'pgd' | 'pud' | 'pmd' | 'pte'; va: number }

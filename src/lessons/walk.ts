@@ -40,8 +40,9 @@ export const walk: Lesson = {
     {
       title: 'The first touch walks down',
       text:
-        'The CPU walks: PGD index 254, PUD index 0, PMD index 0, PTE index 1. Each missing level faulted, so the kernel ' +
-        'allocated it and wrote the `PTE`: {pgtables_bytes a|bytes} of tables now map {rss_pages a|count} page.',
+        'The address gives PGD index 254, PUD index 0, PMD index 0, PTE index 1. The CPU finds the PGD entry empty and faults; ' +
+        'the kernel allocates each missing table on the way down and writes the `PTE`: {pgtables_bytes a|bytes} of tables now map ' +
+        '{rss_pages a|count} page.',
       step: 4,
       focus: { kind: 'table', mm: 'a', level: 'pte', va: 0x7f0000000000 },
       predict: {
