@@ -36,7 +36,7 @@ export const teardown: Lesson = {
         'B forks C. The child\'s `VMA` keeps the flag and takes a reference: {refcount f} now. C starts with no PTEs and ' +
         'link-faults on its first touch.',
       step: 8,
-      open: 'Open in the proposal: the lab lets the child keep the flag and take a reference; a child could instead get ordinary private tables.',
+      open: 'The lab lets the child keep the flag and take a reference; a child could instead get ordinary private tables.',
     },
     {
       title: 'A exits',
