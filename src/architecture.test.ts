@@ -121,6 +121,10 @@ describe('import walls', () => {
   it('src/cli imports only src/sim, src/scenario, itself and Node built-ins', () => {
     expect(violations('cli', ['cli', 'sim', 'scenario'], nodeBuiltin, false)).toEqual([]);
   });
+
+  it('src/lessons imports only src/sim, src/scenario and itself, and uses no browser globals or clock', () => {
+    expect(violations('lessons', ['lessons', 'sim', 'scenario'], () => false, true)).toEqual([]);
+  });
 });
 
 describe('import walls of the browser app', () => {
