@@ -137,11 +137,11 @@ describe('import walls of the browser app', () => {
   const simVocabulary = ['sim/geometry.ts', 'sim/bits.ts', 'sim/view.ts', 'sim/events.ts', 'sim/geometry', 'sim/bits', 'sim/view', 'sim/events'];
 
   it('src/protocol holds types and guards over the engine types, nothing else', () => {
-    expect(violations('protocol', ['protocol', 'sim'], none, true)).toEqual([]);
+    expect(violations('protocol', ['protocol', 'sim', 'lessons'], none, true)).toEqual([]);
   });
 
   it('src/worker runs the engine and the scenario language and speaks the protocol', () => {
-    expect(violations('worker', ['worker', 'sim', 'scenario', 'protocol'], none, false)).toEqual([]);
+    expect(violations('worker', ['worker', 'sim', 'scenario', 'protocol', 'lessons'], none, false)).toEqual([]);
   });
 
   it('src/bridge knows only the protocol', () => {
@@ -159,14 +159,16 @@ describe('import walls of the browser app', () => {
   });
 
   it('src/ui renders from the store and viz, never reaching the engine or the worker', () => {
-    const found = violations('ui', ['ui', 'store', 'viz', 'protocol', 'bridge'], only('react', 'react-dom', 'zustand'), false);
+    // Lesson content and answer checks, never the code that runs the engine.
+    const lessonContent = ['lessons/catalog.ts', 'lessons/answers.ts', 'lessons/types.ts', 'lessons/catalog', 'lessons/answers', 'lessons/types'];
+    const found = violations('ui', ['ui', 'store', 'viz', 'protocol', 'bridge', ...lessonContent], only('react', 'react-dom', 'zustand'), false);
     expect(found.filter((f) => !/package '(react|react-dom|zustand)(\/|')/.test(f))).toEqual([]);
   });
 });
 
 describe('rooms of src/ui', () => {
   const react = (spec: string): boolean => /^(react|react-dom|zustand)(\/|$)/.test(spec);
-  const layers = ['store', 'viz', 'protocol', 'bridge'];
+  const layers = ['store', 'viz', 'protocol', 'bridge', 'lessons/catalog', 'lessons/answers', 'lessons/types', 'lessons/catalog.ts', 'lessons/answers.ts', 'lessons/types.ts'];
   const room = (name: string, ...others: string[]): string[] =>
     violations(`ui/${name}`, [`ui/${name}`, ...others.map((o) => `ui/${o}`), ...layers], react, false).filter(
       (f) => !/package '(react|react-dom|zustand)(\/|')/.test(f),
@@ -188,6 +190,7 @@ describe('rooms of src/ui', () => {
     expect(room('stage', 'common', 'motion')).toEqual([]);
     expect(room('timeline', 'common', 'motion')).toEqual([]);
     expect(room('panels', 'common', 'platform')).toEqual([]);
+    expect(room('lesson', 'common', 'motion', 'platform')).toEqual([]);
   });
 });
 

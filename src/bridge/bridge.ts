@@ -31,6 +31,8 @@ export interface BridgeHandlers {
   onFailure(message: string): void;
   /** The scale explorer's points, end and refusals, as they come. */
   onScale?(message: ScaleFromWorker): void;
+  /** A lesson with its numbers filled in. */
+  onLesson?(message: Extract<FromWorker, { type: 'lessonResolved' }>): void;
 }
 
 /** A command without its version stamp: the bridge adds it. */
@@ -108,6 +110,9 @@ export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = 
       case 'scaleDone':
       case 'scaleRejected':
         handlers.onScale?.(data);
+        return;
+      case 'lessonResolved':
+        handlers.onLesson?.(data);
         return;
       default:
         return data satisfies never;

@@ -43,6 +43,8 @@ export function toWorkerProblem(x: unknown): string | null {
       return null;
     case 'scaleCancel':
       return isCount(x.scaleId) ? null : 'scaleCancel: scaleId must be a count';
+    case 'lesson':
+      return typeof x.id === 'string' && x.id.length <= 64 ? null : 'lesson: id must be a short string';
     default:
       return `unknown message type ${String(x.type)}`;
   }
@@ -72,6 +74,8 @@ export function isFromWorker(x: unknown): x is FromWorker {
       return isCount(x.scaleId) && Array.isArray(x.curves);
     case 'scaleRejected':
       return isCount(x.scaleId) && Array.isArray(x.problems);
+    case 'lessonResolved':
+      return typeof x.id === 'string' && (x.lesson === null || isRecord(x.lesson));
     default:
       return false;
   }

@@ -9,6 +9,10 @@ import type { Level, Vaddr } from '../sim/geometry';
 import type { MmId, TraceEvent } from '../sim/events';
 import type { FileView, TableView, VmaView } from '../sim/view';
 import type { ScaleCancel, ScaleDoneMessage, ScalePointsMessage, ScaleRejectedMessage, ScaleRequest } from './scale';
+import type { ResolvedLesson } from '../lessons/types';
+
+/** A lesson as the worker fills it in, for the page (the lessons' own types, read-only data). */
+export type { ResolvedLesson, ResolvedQuestion, ResolvedSlide } from '../lessons/types';
 
 /** Bumped whenever a message's shape changes; a mismatch is reported, never guessed at. */
 export const PROTOCOL_VERSION = 1;
@@ -36,7 +40,9 @@ export type ToWorker =
   | { readonly v: number; readonly type: 'goto'; readonly step: number }
   | { readonly v: number; readonly type: 'window'; readonly window: AddressWindow | null }
   | ScaleRequest
-  | ScaleCancel;
+  | ScaleCancel
+  /** Fill in a built-in lesson's numbers by running its scenario (seconds for the big ones). */
+  | { readonly v: number; readonly type: 'lesson'; readonly id: string };
 
 /** What a step was about, for the scrubber's markers (index = the byte stored per step). */
 export const STEP_KINDS = ['setup', 'mmap', 'touch', 'fault', 'mprotect', 'madvise', 'munmap', 'exit', 'oom', 'error'] as const;
@@ -54,7 +60,9 @@ export type FromWorker =
   | { readonly v: number; readonly type: 'failure'; readonly message: string }
   | ScalePointsMessage
   | ScaleDoneMessage
-  | ScaleRejectedMessage;
+  | ScaleRejectedMessage
+  /** A lesson with every number computed, or why there is none by that id. */
+  | { readonly v: number; readonly type: 'lessonResolved'; readonly id: string; readonly lesson: ResolvedLesson | null; readonly problem: string | null };
 
 /** A parse error of the scenario text. */
 export interface LineError {

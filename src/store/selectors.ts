@@ -41,3 +41,7 @@ export const selectCurrentLine = (s: S): number | null => s.snapshot?.line ?? nu
 /** Whether the text in the editor differs from the scenario on screen. */
 export const selectDirty = (s: S): boolean => s.text !== s.loadedText;
 
+
+export const selectLesson = (s: S): SimState['lesson'] => s.lesson;
+export const selectPresenting = (s: S): boolean => s.presenting;
+export const selectPicking = (s: S): boolean => s.picking;

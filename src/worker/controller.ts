@@ -7,6 +7,7 @@
 import { PROTOCOL_VERSION as v, toWorkerProblem, type FromWorker, type ToWorker } from '../protocol/index';
 import { Session, type SessionOptions } from './session';
 import { ScaleJob } from './scale/scaleJob';
+import { lessonMessage } from './lesson';
 
 export interface ControllerDeps {
   /** Sends a message to the page; `transfer` lists buffers to move, not copy. */
@@ -91,6 +92,9 @@ export function createController(deps: ControllerDeps): { handle(data: unknown):
         return;
       case 'scaleCancel':
         scale.cancel(msg.scaleId);
+        return;
+      case 'lesson':
+        deps.post(lessonMessage(msg.id), []);
         return;
       default:
         return msg satisfies never;

@@ -15,7 +15,9 @@ export function usePersistence(): void {
     let textTimer: ReturnType<typeof setTimeout> | undefined;
     let urlTimer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.text !== prev.text) {
+      // A lesson's own scenario is content, not the reader's work: it never overwrites what they typed.
+      const lessonText = s.lesson?.resolved?.lesson.scenario;
+      if (s.text !== prev.text && s.text !== lessonText) {
         clearTimeout(textTimer);
         textTimer = setTimeout(() => save(TEXT_KEY, s.text), 250);
       }
@@ -27,7 +29,10 @@ export function usePersistence(): void {
         }, 200);
       }
     });
-    const flush = (): void => save(TEXT_KEY, store.getState().text);
+    const flush = (): void => {
+      const s = store.getState();
+      if (s.text !== s.lesson?.resolved?.lesson.scenario) save(TEXT_KEY, s.text);
+    };
     window.addEventListener('pagehide', flush);
     return () => {
       unsubscribe();

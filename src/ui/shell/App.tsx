@@ -20,8 +20,12 @@ import { PageCache } from '../stage/PageCache';
 import { usePersistence } from '../platform/usePersistence';
 import { useKeyboardShortcuts } from '../platform/useKeyboardShortcuts';
 import { usePlayback } from '../timeline/usePlayback';
-import { selectMode, selectMotion, selectSpeed } from '../../store/selectors';
-import { useSim } from '../common/SimProvider';
+import { selectMode, selectMotion, selectPicking, selectPresenting, selectSpeed } from '../../store/selectors';
+import { ExploringBar } from '../lesson/ExploringBar';
+import { LessonPicker } from '../lesson/LessonPicker';
+import { useSlideFocus } from '../lesson/useSlideFocus';
+import { PresentationFrame } from './PresentationFrame';
+import { useActions, useSim } from '../common/SimProvider';
 import { MotionProvider } from '../motion/MotionProvider';
 
 /** The lab, with the playback clock its stage and timeline share. */
@@ -39,11 +43,25 @@ function Lab() {
   useKeyboardShortcuts();
   usePlayback();
   usePersistence();
+  useSlideFocus();
   const mode = useSim(selectMode);
+  const presenting = useSim(selectPresenting);
+  const picking = useSim(selectPicking);
+  const { showLessons } = useActions();
+  const picker = <LessonPicker open={picking} onClose={() => showLessons(false)} />;
+  if (presenting)
+    return (
+      <>
+        <PresentationFrame />
+        {picker}
+      </>
+    );
   return (
     <div className="flex min-h-screen flex-col pb-28 text-[var(--ink)] md:h-screen md:min-h-0 md:pb-0">
       <Header />
       <Notices />
+      <ExploringBar />
+      {picker}
       <div className="flex min-h-0 flex-1 flex-col md:flex-row">
         {mode === 'scale' ? (
           <main className="flex min-h-0 min-w-0 flex-1 flex-col" aria-label="Scale explorer">

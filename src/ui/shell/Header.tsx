@@ -3,12 +3,15 @@ import { selectStatus } from '../../store/selectors';
 import { ShareButton } from './ShareButton';
 import { ThemeToggle } from './ThemeToggle';
 import { ViewSwitch } from './ViewSwitch';
-import { useSim } from '../common/SimProvider';
+import { useActions, useSim } from '../common/SimProvider';
+
+const tool = 'focus-ring rounded-md border border-[var(--line)] px-3 py-1.5 text-sm hover:bg-[var(--bg)]';
 
 export function Header() {
   const status = useSim(selectStatus);
   const ran = useSim((s) => s.ran);
   const total = useSim((s) => s.total);
+  const { showLessons, setPresenting } = useActions();
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-[var(--line)] bg-[var(--panel)] px-4 py-2">
       <div className="min-w-0 flex-1">
@@ -20,6 +23,12 @@ export function Header() {
       </p>
       <ViewSwitch />
       <div className="flex items-center gap-2">
+        <button type="button" className={tool} onClick={() => showLessons(true)} title="Lessons (L)" data-testid="open-lessons">
+          Lessons
+        </button>
+        <button type="button" className={tool} onClick={() => setPresenting(true)} title="Present (P): big type, no chrome, keys only">
+          Present
+        </button>
         <ShareButton />
         <ThemeToggle />
       </div>

@@ -9,6 +9,8 @@ import { Editor } from '../panels/Editor';
 import { Inspector } from '../panels/Inspector';
 import { TraceView } from '../panels/TraceView';
 import { useSim } from '../common/SimProvider';
+import { selectLesson } from '../../store/selectors';
+import { LessonPanel } from '../lesson/LessonPanel';
 
 type Tab = 'scenario' | 'inspect';
 const TABS: readonly { id: Tab; label: string }[] = [
@@ -20,6 +22,12 @@ export function SidePanel() {
   const [tab, setTab] = useState<Tab>('scenario');
   const selection = useSim(selectSelection);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const lesson = useSim(selectLesson);
+  const reading = lesson !== null && !lesson.exploring;
+  // Stepping out of a lesson to explore opens its scenario, editable.
+  useEffect(() => {
+    if (lesson?.exploring === true) setTab('scenario');
+  }, [lesson?.exploring]);
   useEffect(() => {
     if (selection !== null) setTab('inspect');
   }, [selection]);
@@ -33,7 +41,11 @@ export function SidePanel() {
     refs.current[i]?.focus();
   };
   return (
-    <aside className="flex min-h-0 w-full flex-col border-t border-[var(--line)] bg-[var(--panel)] md:w-[320px] xl:w-[400px] md:border-t-0 md:border-l" aria-label="Scenario, inspector and trace">
+    <aside className="flex min-h-0 w-full flex-col border-t border-[var(--line)] bg-[var(--panel)] md:w-[320px] xl:w-[400px] md:border-t-0 md:border-l" aria-label={reading ? 'Lesson and trace' : 'Scenario, inspector and trace'}>
+      {reading ? (
+        <LessonPanel />
+      ) : (
+        <>
       <div role="tablist" aria-label="Side panel" className="flex border-b border-[var(--line)] px-2" onKeyDown={onKey}>
         {TABS.map((t, i) => (
           <button
@@ -55,6 +67,8 @@ export function SidePanel() {
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0} className="focus-ring min-h-[240px] flex-1 overflow-auto">
         {tab === 'scenario' ? <Editor /> : <Inspector />}
       </div>
+        </>
+      )}
       <TraceView />
     </aside>
   );

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { Session } from '../worker/session';
+import { focusSelection } from './slideFocus';
+
+const TEXT = `file sga 4M
+process a
+process b
+a mmap 0x7f0000000000 4M rw shared,shared_pt sga
+b mmap 0x7f0000000000 4M rw shared,shared_pt sga
+a touch 0x7f0000000000 read`;
+
+function last() {
+  const s = new Session();
+  s.load({ text: TEXT, step: 'last', mode: 'single', window: null });
+  while (s.running) s.runFor(Infinity);
+  return s.snapshot();
+}
+
+describe('what a slide asks the reader to look at', () => {
+  it('finds a process, a table by owner, level and address, and the host page a link reaches', () => {
+    const snap = last();
+    const mm = focusSelection(snap, { kind: 'mm', name: 'b' });
+    expect(mm?.kind === 'mm' && snap.mms.find((m) => m.id === mm.id)?.name).toBe('b');
+    const pmd = focusSelection(snap, { kind: 'table', mm: 'a', level: 'pmd', va: 0x7f0000000000 });
+    expect(pmd?.kind === 'table' && snap.tables.find((t) => t.id === pmd.id)?.level).toBe('pmd');
+    const link = focusSelection(snap, { kind: 'link', from: 'a', host: 'host:sga' });
+    const target = link?.kind === 'table' ? snap.tables.find((t) => t.id === link.id) : undefined;
+    expect([target?.level, target?.shared]).toEqual(['pte', true]);
+  });
+
+  it('is nothing where the step has no such thing', () => {
+    expect(focusSelection(last(), { kind: 'mm', name: 'nobody' })).toBeNull();
+    expect(focusSelection(last(), { kind: 'link', from: 'b', host: 'host:sga' })).toBeNull();
+  });
+});
