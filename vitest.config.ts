@@ -13,6 +13,8 @@ export default mergeConfig(
       // The reference model walks tables one entry at a time and runs beside the engine
       // in every rule test: correctness checks, not timing tests, so allow them time.
       testTimeout: 60_000,
+      // One seed for every property test: the same verdict on every run (see the file).
+      setupFiles: ['src/propertySeed.ts'],
     },
   }),
 );

@@ -43,7 +43,8 @@ export function LessonPanel() {
       </header>
       <article aria-live="polite" className="space-y-3" data-testid="slide">
         <h3 className="text-lg font-semibold">{slide.title}</h3>
-        <SlideText text={slide.text} className="text-[15px] leading-relaxed" />
+        {/* The words tell what the step does: they wait until the reader has predicted it. */}
+        {waiting ? <p className="text-sm text-[var(--muted)]">Predict first; the step and its story follow.</p> : <SlideText text={slide.text} className="text-[15px] leading-relaxed" />}
         {slide.open !== undefined && (
           <p className="rounded-md border-l-4 border-[var(--changed)] bg-[var(--bg)] px-3 py-2 text-sm" data-testid="open-point">
             <strong>Open in the proposal:</strong> {slide.open}

@@ -53,7 +53,10 @@ export function useKeyboardShortcuts(): void {
           // In a lesson the arrows move between slides, but never past an open question.
           if (lesson !== null) {
             const s = lesson.resolved?.slides[lesson.slide];
-            if (s?.predict === undefined || lesson.answered.includes(lesson.slide)) actions.setSlide(lesson.slide + 1);
+            const open = s?.predict !== undefined && !lesson.answered.includes(lesson.slide);
+            // Presenting, the teacher reveals an open question (the class answered aloud).
+            if (!open) actions.setSlide(lesson.slide + 1);
+            else if (state.presenting) actions.answered();
           } else actions.stepBy(1);
           break;
         case 'ArrowLeft':

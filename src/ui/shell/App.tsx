@@ -24,6 +24,7 @@ import { selectMode, selectMotion, selectPicking, selectPresenting, selectSpeed 
 import { ExploringBar } from '../lesson/ExploringBar';
 import { LessonPicker } from '../lesson/LessonPicker';
 import { useSlideFocus } from '../lesson/useSlideFocus';
+import { OpenPointNote } from '../lesson/OpenPointNote';
 import { PresentationFrame } from './PresentationFrame';
 import { useActions, useSim } from '../common/SimProvider';
 import { MotionProvider } from '../motion/MotionProvider';
@@ -78,6 +79,7 @@ function Lab() {
                 <div className="relative flex min-h-0 flex-1 flex-col">
                   <MainDiagram />
                   <StepNotes />
+                  <OpenPointNote />
                 </div>
                 <div className="flex flex-col border-t border-[var(--line)] bg-[var(--panel)] lg:flex-row lg:items-end">
                   <div className="min-w-0 flex-1">
