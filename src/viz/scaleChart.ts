@@ -29,6 +29,8 @@ export interface ChartCurve {
 }
 
 export interface Chart {
+  /** A phone's width: curve labels go inside the plot, not in a right margin. */
+  readonly compact: boolean;
   readonly width: number;
   readonly height: number;
   readonly plot: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
@@ -61,7 +63,10 @@ function byteTicks(lo: number, hi: number): number[] {
 }
 
 export function scaleChart(input: ChartInput): Chart {
-  const plot = { x: MARGIN.left, y: MARGIN.top, w: Math.max(120, input.width - MARGIN.left - MARGIN.right), h: Math.max(120, input.height - MARGIN.top - MARGIN.bottom) };
+  const compact = input.width < 560;
+  const right = compact ? 12 : MARGIN.right;
+  const left = compact ? 58 : MARGIN.left;
+  const plot = { x: left, y: MARGIN.top, w: Math.max(120, input.width - left - right), h: Math.max(120, input.height - MARGIN.top - MARGIN.bottom) };
   const all = Object.values(input.points).flat().map((p) => measureOf(p, input.measure)).filter((v) => v > 0);
   const top = Math.max(input.ramBytes, ...all, 8192) * 1.6;
   const bottom = Math.max(1024, Math.min(...all, input.ramBytes) / 1.6);
@@ -77,6 +82,7 @@ export function scaleChart(input: ChartInput): Chart {
   });
   const oomPoint = input.unsharedOomAt === null ? undefined : input.points.none.find((p) => p.procs === input.unsharedOomAt);
   return {
+    compact,
     width: input.width,
     height: input.height,
     plot,

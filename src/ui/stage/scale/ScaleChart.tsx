@@ -61,7 +61,7 @@ export function ScaleChart({ width, procs, ramBytes, points, measure, unsharedOo
         <g key={c.model}>
           <path d={c.path} fill="none" stroke={MODEL_COLOR[c.model]} strokeWidth={2.5} strokeDasharray={c.model === 'needed' ? '6 4' : undefined} />
           {c.last !== null && (
-            <text x={c.last.x + 6} y={c.last.y + 4} fontSize={11} fontWeight={700} fill={MODEL_COLOR[c.model]}>
+            <text x={chart.compact ? c.last.x - 4 : c.last.x + 6} y={chart.compact ? c.last.y - 6 : c.last.y + 4} textAnchor={chart.compact ? 'end' : 'start'} fontSize={11} fontWeight={700} fill={MODEL_COLOR[c.model]}>
               {formatBytes(c.last.bytes)} {SHORT[c.model]}
             </text>
           )}
