@@ -79,7 +79,7 @@ function engineOver(initial: Machine): Engine {
         const name = c.op === 'thread' ? c.name : c.child;
         if (m.tasks.has(name)) return fail('EEXIST', `a task named ${name} exists`);
         if (c.op === 'thread') return createThread(m, parent, name), null;
-        return forkProcess(m, parent, name) ? null : fail('ENOMEM', `no memory for ${name}'s PGD`);
+        return forkProcess(m, parent, name) ? null : fail('ENOMEM', `no memory for ${name}'s page tables`);
       }
       case 'exit': {
         const t = liveTask(c.task);

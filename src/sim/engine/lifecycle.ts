@@ -6,6 +6,7 @@ import { USER_TOP } from '../geometry';
 import { emit, freeFrames } from './machine';
 import { freeMm, newMm } from './mm';
 import { takeReference } from './sharing/ptshareHost';
+import { copyCost, copyTables, needsCopy } from './forkcopy';
 import { unmapRange } from './unmap';
 import type { Machine, Mm, Task } from './state';
 
@@ -31,13 +32,19 @@ export function createThread(m: Machine, parent: Task, name: string): void {
   emit(m, { k: 'task', task: name, mm: parent.mm.id, how: 'thread', parent: parent.name });
 }
 
-/** fork: the child's mm gets copies of the VMAs and no tables; a reference per shared region. */
+/**
+ * fork: the child's mm gets copies of the VMAs, copies of the tables of private
+ * VMAs holding anonymous pages (forkcopy.ts), and a reference per shared region.
+ * False when no frame is left for its PGD and those tables.
+ */
 export function forkProcess(m: Machine, parent: Task, name: string): boolean {
-  if (freeFrames(m) < 1) return false;
+  const copied = parent.mm.vmas.filter(needsCopy);
+  if (freeFrames(m) < 1 + copyCost(parent.mm, copied)) return false;
   const mm = newMm(m, name, false);
   mm.vmas = parent.mm.vmas.map((v) => ({ ...v, prot: { ...v.prot } }));
   addTask(m, name, mm, null);
   emit(m, { k: 'task', task: name, mm: mm.id, how: 'fork', parent: parent.name });
+  copyTables(m, parent.mm, mm, copied);
   const hosts = new Set(mm.vmas.map((v) => v.host).filter((h) => h !== null));
   for (const h of hosts) takeReference(m, h, mm);
   return true;

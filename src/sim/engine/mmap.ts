@@ -59,6 +59,7 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
     // Like Linux's shared anonymous memory, an anonymous object starts at offset 0.
     offset: anon ? 0 : c.offset,
     host: null,
+    anon: false,
   };
   let sharing: 'none' | 'shared_pt' | 'hugetlb' = huge && c.flags.shared ? 'hugetlb' : 'none';
   let notShared: string | null = null;

@@ -15,8 +15,8 @@ export type ObjectKind = 'file' | 'memfd' | 'anon' | 'hugetlb';
 export interface MemObject {
   readonly name: string;
   readonly kind: ObjectKind;
-  /** Size in bytes (rounded up to 2 MiB for hugetlb). */
-  readonly size: Bytes;
+  /** Size in bytes (rounded up to 2 MiB for hugetlb); a writable hugetlb mmap may extend it. */
+  size: Bytes;
   /** Cached 4 KiB page indices (hugetlb: whole 512-page groups). */
   readonly cache: RangeSet;
   /** The MAP_SHARED_PT host mm of this file, if one lives. */
@@ -34,6 +34,8 @@ export interface Vma {
   offset: Bytes;
   /** The MAP_SHARED_PT region this VMA belongs to (a guest's view of a host). */
   host: Host | null;
+  /** Holds anonymous pages (Linux: has an anon_vma): a private VMA written, or anonymous memory touched. */
+  anon: boolean;
 }
 
 export interface Mm {

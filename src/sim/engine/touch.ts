@@ -55,6 +55,8 @@ function touchSegment(m: Machine, task: Task, vma: Vma, lo: Vaddr, hi: Vaddr, ac
     kill(m, task, p, 'SIGSEGV', what);
     return false;
   }
+  // A private VMA written, or anonymous memory touched, now holds anonymous pages (fork copies it).
+  if (!vma.shared && (access === 'write' || vma.obj.kind === 'anon')) vma.anon = true;
   const eof = vma.start + (alignUp(vma.obj.size, PAGE_SIZE) - vma.offset);
   const end = Math.min(hi, Math.max(lo, eof));
   if (end > lo && !runSpans(m, task, vma, lo, end, access)) return false;

@@ -11,7 +11,7 @@ import { charge, CHILD, eventMm, framesFree, framesPerPage, linkChild, newTable,
 import { allows, freshBits } from './walk';
 
 /** The table below `parent` for va, allocated (charged to `owner`) when missing. */
-function ensureChild(st: RefState, out: Out, parent: Table, owner: Mm, va: Vaddr): Table {
+export function ensureChild(st: RefState, out: Out, parent: Table, owner: Mm, va: Vaddr): Table {
   const i = indexAt(parent.level, va);
   const e = parent.entries[i];
   if (e !== undefined) {

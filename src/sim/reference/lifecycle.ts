@@ -6,6 +6,7 @@ import type { Command } from '../commands';
 import type { Signal } from '../events';
 import { alignUp, PMD_SIZE, type Vaddr } from '../geometry';
 import { hostRef, regionsIn } from './ptshare';
+import { checkForkFrames, copyTables } from './forkcopy';
 import { SysError, type MemObject, type Mm, type Out, type RefState, type Task } from './state';
 import { fileBytes, framesFree, newTable, pagetableBytes } from './tables';
 import { teardownMm } from './unmap';
@@ -84,11 +85,13 @@ export function threadCmd(st: RefState, out: Out, c: Cmd<'thread'>): void {
 export function forkCmd(st: RefState, out: Out, c: Cmd<'fork'>): void {
   const parent = liveTask(st, c.parent);
   checkNewName(st, c.child);
+  checkForkFrames(st, parent.mm);
   const mm = newMm(st, c.child);
-  // No table is copied (SPEC 1.2); anonymous objects are the same object (ENGINE.md).
+  // Anonymous objects are the same object in the child (ENGINE.md).
   mm.vmas = parent.mm.vmas.map((v) => ({ ...v }));
   addTask(st, c.child, mm, null);
   out.push({ k: 'task', task: c.child, mm: mm.id, how: 'fork', parent: c.parent });
+  copyTables(st, out, parent.mm, mm);
   for (const host of regionsIn(mm, 0, USER_TOP)) hostRef(out, host, mm.id);
 }
 

@@ -99,6 +99,7 @@ export function mmapCmd(st: RefState, out: Out, task: Task, c: MmapCmd, addr: Va
     sharedPt: f.sharedPt,
     advice: 'none',
     region,
+    anon: false,
   };
   insertVma(mm, vma);
   mergeAll(mm);

@@ -45,6 +45,7 @@ export function createHost(st: RefState, obj: MemObject, start: Vaddr, len: Byte
     sharedPt: true,
     advice: 'nohugepage',
     region: null,
+    anon: false,
   });
   obj.host = host;
   st.hosts.push(host);

@@ -52,7 +52,8 @@ export interface MemObject {
   readonly name: string;
   readonly kind: 'file' | 'memfd' | 'anon';
   readonly hugetlb: boolean;
-  readonly size: Bytes;
+  /** A writable hugetlb mmap past the end extends it. */
+  size: Bytes;
   /** 4 KiB page indexes in the page cache; a hugetlb page is recorded by its first index. */
   readonly cached: Set<number>;
   /** The MAP_SHARED_PT host mm of this file, while one exists. */
@@ -74,6 +75,8 @@ export interface Vma {
   readonly advice: AdviceFlag;
   /** The MAP_SHARED_PT region this VMA belongs to, if it joined one. */
   readonly region: Host | null;
+  /** Holds anonymous pages (an anon_vma): a private VMA written, or anonymous memory touched. */
+  anon: boolean;
 }
 
 export interface Task {

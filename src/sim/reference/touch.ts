@@ -48,6 +48,7 @@ function touchPage(st: RefState, out: Out, mm: Mm, va: Vaddr, access: 'read' | '
     if (filePos >= alignUp(vma.obj.size, PAGE_SIZE)) {
       return { kind: 'signal', signal: 'SIGBUS', reason: `access past the end of ${vma.obj.name}` };
     }
+    if (!vma.shared && (access === 'write' || vma.obj.kind === 'anon')) vma.anon = true;
     if (vma.obj.hugetlb) hugetlbFault(st, out, mm, vma, va, access);
     else if (vma.region !== null) guestFault(st, out, mm, vma, va, access);
     else normalFault(st, out, mm, vma, va, access);

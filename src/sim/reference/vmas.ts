@@ -90,7 +90,7 @@ export function mergeAll(mm: Mm): void {
   const out: Vma[] = [];
   for (const v of mm.vmas) {
     const last = out[out.length - 1];
-    if (last !== undefined && mergeable(last, v)) out[out.length - 1] = { ...last, end: v.end };
+    if (last !== undefined && mergeable(last, v)) out[out.length - 1] = { ...last, end: v.end, anon: last.anon || v.anon };
     else out.push(v);
   }
   mm.vmas = out;
