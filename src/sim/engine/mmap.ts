@@ -18,7 +18,7 @@ type MmapCommand = Extract<Command, { op: 'mmap' }>;
 /** Performs mmap; returns the start address, or an error. */
 export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | null): Vaddr | SyscallError {
   const mm = task.mm;
-  // The order of the checks (docs/ENGINE.md): the file, the flags, the length, the offset.
+  // The order of the checks (docs/ENGINE.md): the file, the flags, the length, the offset, the address.
   const anon = c.file === ANON_FILE;
   const existing = anon ? null : m.objects.get(c.file);
   if (!anon && existing === undefined) return fail('EBADF', `no file or memfd named ${c.file}`);
@@ -28,7 +28,6 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
   if (!isAligned(c.offset, PAGE_SIZE)) return fail('EINVAL', `offset ${hex(c.offset)} is not page-aligned`);
   const huge = existing?.kind === 'hugetlb';
   const align = huge ? PMD_SIZE : PAGE_SIZE;
-  if (huge && !isAligned(c.offset, PMD_SIZE)) return fail('EINVAL', `a hugetlb offset must be 2 MiB-aligned`);
   if (fixedAt !== null && !isAligned(fixedAt, align)) return fail('EINVAL', `address ${hex(fixedAt)} is not ${huge ? '2 MiB' : 'page'}-aligned`);
   const len = alignUp(c.len, align);
 
@@ -47,6 +46,10 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
     } else if (!isFree(mm, va, len)) return fail('EEXIST', `${hex(va)} overlaps an existing mapping (MAP_FIXED_NOREPLACE)`);
   }
 
+  // hugetlbfs checks the offset in its own mmap, after the placement (and a fixed unmap), as measured.
+  if (huge && !isAligned(c.offset, PMD_SIZE)) return fail('EINVAL', `a hugetlb offset must be 2 MiB-aligned`);
+  // A writable shared mapping past the end of a hugetlbfs file extends the file (SPEC 1.4).
+  if (huge && existing !== undefined && c.flags.shared && c.prot.write && c.offset + len > existing.size) existing.size = c.offset + len;
   const obj: MemObject = existing ?? newObject(`anon:${mm.id}:${hex(va)}`, 'anon', len);
   if (anon) m.anon.push(obj);
   const vma: Vma = {

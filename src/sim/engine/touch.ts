@@ -5,7 +5,7 @@
  * out-of-memory kill happens at exactly the page the kernel would fail on.
  */
 import type { Access } from '../commands';
-import { PAGE_SIZE, PMD_SIZE, PUD_SIZE, alignDown, alignUp, hex, indexAt, type Vaddr } from '../geometry';
+import { PAGE_SIZE, PMD_SIZE, PUD_SIZE, USER_TOP, alignDown, alignUp, hex, indexAt, type Vaddr } from '../geometry';
 import { applyLeafOp } from './leafops';
 import { ensurePmd, ensurePud, touchSink, vmaSource, type TouchSink } from './alloc';
 import { leafAllows, touchRule, vmaAllows } from './faultbits';
@@ -23,6 +23,8 @@ import type { Machine, Mm, Task, Vma } from './state';
 /** Touches [lo, hi) (any addresses; whole pages are touched) as `task`. */
 export function touch(m: Machine, task: Task, lo: Vaddr, hi: Vaddr, access: Access): void {
   const mm = task.mm;
+  // Past user space (also where the arithmetic of a huge NAME+OFFSET stops being exact).
+  if (lo >= USER_TOP) return kill(m, task, alignDown(lo, PAGE_SIZE), 'SIGSEGV', pastUserSpace(lo));
   const a0 = alignDown(lo, PAGE_SIZE);
   const b0 = alignUp(hi, PAGE_SIZE);
   if (b0 - a0 === PAGE_SIZE) {
@@ -33,11 +35,15 @@ export function touch(m: Machine, task: Task, lo: Vaddr, hi: Vaddr, access: Acce
   let at = a0;
   while (at < b0) {
     const vma = findVma(mm, at);
-    if (vma === null) return kill(m, task, at, 'SIGSEGV', `no mapping at ${hex(at)}`);
+    if (vma === null) return kill(m, task, at, 'SIGSEGV', at >= USER_TOP ? pastUserSpace(at) : `no mapping at ${hex(at)}`);
     const end = Math.min(b0, vma.end);
     if (!touchSegment(m, task, vma, at, end, access)) return;
     at = end;
   }
+}
+
+function pastUserSpace(va: Vaddr): string {
+  return `${hex(va)} is past the end of user space (${hex(USER_TOP)})`;
 }
 
 function kill(m: Machine, task: Task, va: Vaddr, signal: 'SIGSEGV' | 'SIGBUS', reason: string): void {

@@ -88,6 +88,7 @@ export function unmapRange(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr, tlb: boolea
     else clearLeaves(m, mm, v, v.start, v.end, flushed);
   }
   removeVmas(mm, gone);
+  releaseAnon(m, gone);
   if (tlb && flushed.size > 0) emit(m, { k: 'tlb', mms: [...flushed].sort((a, b) => a - b), va: lo, len: hi - lo });
   freeEmptyTables(m, mm, gone[0]!.start, gone[gone.length - 1]!.end);
   for (const h of hosts) if (!mm.vmas.some((v) => v.host === h)) dropReference(m, h, mm);
@@ -156,4 +157,18 @@ export function freePteTables(m: Machine, mm: Mm, pmd: PmdTable, base: Vaddr, a:
 export function isPrivatePte(pmd: PmdTable, i: number): boolean {
   const r = runAt(pmd.runs, i);
   return r !== null && (r.t === 'table' || r.t === 'uniform');
+}
+
+/**
+ * Anonymous memory lives as long as a mapping of it: once no VMA of any mm maps
+ * an anonymous object any more, its pages go back (exit, munmap, kills alike).
+ */
+function releaseAnon(m: Machine, gone: readonly Vma[]): void {
+  for (const obj of new Set(gone.filter((v) => v.obj.kind === 'anon').map((v) => v.obj))) {
+    if ([...m.mms.values()].some((x) => x.vmas.some((v) => v.obj === obj))) continue;
+    const pages = obj.cache.size();
+    m.usedFrames -= pages;
+    m.filePages -= pages;
+    m.anon.splice(m.anon.indexOf(obj), 1);
+  }
 }

@@ -39,9 +39,7 @@ export function mmapCmd(st: RefState, out: Out, task: Task, c: MmapCmd, addr: Va
   if (c.len === 0) throw new SysError('EINVAL', 'mmap of length 0');
   if (c.offset % PAGE_SIZE !== 0) throw new SysError('EINVAL', 'offset not page-aligned');
   const hugetlb = file !== null && file.hugetlb;
-  if (hugetlb && ((addr !== null && addr % PMD_SIZE !== 0) || c.offset % PMD_SIZE !== 0)) {
-    throw new SysError('EINVAL', 'hugetlb mapping needs a 2 MiB-aligned address and offset');
-  }
+  if (hugetlb && addr !== null && addr % PMD_SIZE !== 0) throw new SysError('EINVAL', 'hugetlb mapping needs a 2 MiB-aligned address');
   const len = alignUp(c.len, hugetlb ? PMD_SIZE : PAGE_SIZE);
   let start: Vaddr;
   if (addr === null) {
@@ -62,6 +60,10 @@ export function mmapCmd(st: RefState, out: Out, task: Task, c: MmapCmd, addr: Va
       dropRegions(st, out, mm, unmapRange(st, out, mm, start, start + len, true));
     }
   }
+  // hugetlbfs looks at the offset only once the place is found (and a fixed range unmapped).
+  if (hugetlb && c.offset % PMD_SIZE !== 0) throw new SysError('EINVAL', 'hugetlb mapping needs a 2 MiB-aligned offset');
+  // A writable shared mapping longer than a hugetlbfs file extends the file.
+  if (file !== null && hugetlb && f.shared && c.prot.write && c.offset + len > file.size) file.size = c.offset + len;
   // Anonymous memory: a fresh object per mmap; like Linux's shared anonymous
   // mappings it starts at offset 0 whatever offset was given.
   const obj: MemObject = file ?? {

@@ -4,7 +4,7 @@
  */
 import { D } from '../bits';
 import type { Command } from '../commands';
-import { alignDown, alignUp, hex, PAGE_SIZE, PMD_SIZE, type Vaddr } from '../geometry';
+import { alignDown, alignUp, hex, PAGE_SIZE, PMD_SIZE, USER_TOP, type Vaddr } from '../geometry';
 import { guestFault, hugetlbFault, normalFault } from './fault';
 import { killByOom, killBySignal } from './lifecycle';
 import { OutOfMemory, SysError, type Mm, type Out, type RefState, type Task } from './state';
@@ -33,6 +33,10 @@ function mmuHit(out: Out, mm: Mm, va: Vaddr, access: 'read' | 'write'): boolean 
   return true;
 }
 
+function pastUserSpace(va: Vaddr): string {
+  return `${hex(va)} is past the end of user space (${hex(USER_TOP)})`;
+}
+
 type PageResult = { kind: 'ok' } | { kind: 'signal'; signal: 'SIGSEGV' | 'SIGBUS'; reason: string };
 
 /** One page: hit, or fault until it hits (a guest may need a host and a link fault). */
@@ -40,7 +44,7 @@ function touchPage(st: RefState, out: Out, mm: Mm, va: Vaddr, access: 'read' | '
   for (let attempt = 0; attempt < 4; attempt++) {
     if (mmuHit(out, mm, va, access)) return { kind: 'ok' };
     const vma = findVma(mm, va);
-    if (vma === undefined) return { kind: 'signal', signal: 'SIGSEGV', reason: `no mapping at ${hex(va)}` };
+    if (vma === undefined) return { kind: 'signal', signal: 'SIGSEGV', reason: va >= USER_TOP ? pastUserSpace(va) : `no mapping at ${hex(va)}` };
     const p = vma.prot;
     if (!p.read && !p.write && !p.exec) return { kind: 'signal', signal: 'SIGSEGV', reason: 'access to a PROT_NONE mapping' };
     if (access === 'write' && !p.write) return { kind: 'signal', signal: 'SIGSEGV', reason: 'write to a read-only mapping' };
@@ -59,6 +63,7 @@ function touchPage(st: RefState, out: Out, mm: Mm, va: Vaddr, access: 'read' | '
 export function touchCmd(st: RefState, out: Out, task: Task, c: TouchCmd, addr: Vaddr): void {
   if (c.len === 0) throw new SysError('EINVAL', 'touch of length 0');
   const first = alignDown(addr, PAGE_SIZE);
+  if (first >= USER_TOP) return killBySignal(st, out, task, 'SIGSEGV', first, pastUserSpace(first));
   const end = c.len === null ? first + PAGE_SIZE : alignUp(addr + c.len, PAGE_SIZE);
   const mm = task.mm;
   if (end - first === PAGE_SIZE) out.push({ k: 'walk', mm: mm.id, va: first, stop: walkStop(mm, first, c.access) });

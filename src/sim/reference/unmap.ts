@@ -6,9 +6,9 @@
 import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE, USER_TOP, type Level, type Vaddr } from '../geometry';
 import { unshareRange } from './hugetlb';
 import { forgetHost, hostUnref, regionsIn, unlinkRegion } from './ptshare';
-import type { Host, Mm, Out, RefState } from './state';
-import { eventMm, freeTable, seenBy, unlinkChild } from './tables';
-import { anyVmaIn, removeRange } from './vmas';
+import type { Host, MemObject, Mm, Out, RefState } from './state';
+import { eventMm, framesPerPage, freeTable, seenBy, unlinkChild } from './tables';
+import { anyVmaIn, overlapping, removeRange } from './vmas';
 import { leavesIn, linksAt } from './walk';
 
 /** Clears every populated leaf mm reaches in [start, end); adds who saw it to `seen`. */
@@ -60,7 +60,9 @@ export function unmapRange(st: RefState, out: Out, mm: Mm, start: Vaddr, end: Va
   for (const host of regions) if (unlinkRegion(out, mm, host)) seen.add(mm.id);
   if (unshareRange(out, mm, start, end)) seen.add(mm.id);
   clearLeaves(out, mm, start, end, seen);
+  const anon = new Set(overlapping(mm, start, end).filter((v) => v.obj.kind === 'anon').map((v) => v.obj));
   removeRange(mm, start, end);
+  for (const obj of anon) freeAnon(st, obj);
   if (flush) tlbEvent(out, seen, start, end);
   freeEmptyTables(st, out, mm);
   return regions;
@@ -99,4 +101,12 @@ export function teardownMm(st: RefState, out: Out, mm: Mm): void {
   const regions = unmapRange(st, out, mm, 0, USER_TOP, false);
   dropRegions(st, out, mm, regions);
   freePgd(st, out, mm);
+}
+
+/** An anonymous object no mapping uses any more: its pages are freed, the object forgotten. */
+function freeAnon(st: RefState, obj: MemObject): void {
+  if (st.mms.some((x) => x.alive && x.vmas.some((v) => v.obj === obj))) return;
+  st.usedFrames -= obj.cached.size * framesPerPage(obj);
+  obj.cached.clear();
+  st.objects.splice(st.objects.indexOf(obj), 1);
 }
