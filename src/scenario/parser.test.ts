@@ -5,7 +5,7 @@ import { parse } from './parser';
 
 /** The commands of a scenario that must parse. */
 function commands(text: string): Command[] {
-  const r = parse(text);
+  const r = parse(text, { scope: false });
   if (!r.ok) throw new Error(`unexpected parse error: ${JSON.stringify(r.error)}`);
   return r.commands.map((c) => c.command);
 }
@@ -166,7 +166,7 @@ describe('parse: bracket expansion', () => {
   });
 
   it('expands the task of a task command, each with the same line', () => {
-    const r = parse('\ndb[1-3] exit');
+    const r = parse('\ndb[1-3] exit', { scope: false });
     expect(r).toEqual({
       ok: true,
       commands: [1, 2, 3].map((i) => ({ line: 2, command: { op: 'exit', task: `db${i}` } })),

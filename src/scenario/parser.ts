@@ -10,6 +10,7 @@ import { expandBrackets } from './brackets';
 import { LineError, type ParseError } from './errors';
 import { columnAfter, splitLines, tokenize, type Token } from './tokens';
 import { readTaskCommand } from './verbs';
+import { Scope, type Where } from './scope';
 import { closestKeyword, DECLARATIONS, isDeclaration, isName, isTaskName, isVerb, VERBS, type Declaration } from './words';
 
 export type ParseResult =
@@ -28,9 +29,18 @@ const USAGE: Readonly<Record<Declaration, string>> = {
   fork: 'fork PARENT CHILD',
 };
 
-/** Parses a whole scenario; stops at the first malformed line. */
-export function parse(text: string): ParseResult {
+export interface ParseOptions {
+  /**
+   * Whether names must be defined before use (SPEC 2; default true). Off only for
+   * tests of the grammar alone, such as parse(print(x)) over arbitrary commands.
+   */
+  readonly scope?: boolean;
+}
+
+/** Parses a whole scenario; stops at the first malformed line or undefined name. */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const commands: Located[] = [];
+  const scope = options.scope === false ? null : new Scope();
   const lines = splitLines(text);
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
@@ -38,10 +48,13 @@ export function parse(text: string): ParseResult {
     if (tokens.length === 0) continue;
     try {
       const found = readLine(tokens, commands.length === 0);
-      if (commands.length + found.length > MAX_COMMANDS) {
+      if (commands.length + found.commands.length > MAX_COMMANDS) {
         throw new LineError(1, `the scenario has more than ${MAX_COMMANDS} commands`);
       }
-      for (const command of found) commands.push({ line, command });
+      for (const command of found.commands) {
+        scope?.apply(command, found.where);
+        commands.push({ line, command });
+      }
     } catch (e) {
       if (e instanceof LineError) return { ok: false, error: { line, column: e.column, message: e.message } };
       throw e;
@@ -51,9 +64,12 @@ export function parse(text: string): ParseResult {
 }
 
 /** One non-blank line: a declaration, or `TASK VERB ...` for each task it names. */
-function readLine(tokens: readonly Token[], first: boolean): Command[] {
+function readLine(tokens: readonly Token[], first: boolean): { commands: Command[]; where: Where } {
   const head = tokens[0] as Token;
-  if (isDeclaration(head.text)) return readDeclaration(head.text, tokens, first);
+  if (isDeclaration(head.text)) {
+    const parent = head.text === 'thread' || head.text === 'fork' ? tokens[1]?.column : undefined;
+    return { commands: readDeclaration(head.text, tokens, first), where: { task: head.column, parent } };
+  }
   const verbToken = tokens[1];
   if (verbToken === undefined || !isVerb(verbToken.text)) {
     if (isVerb(head.text)) {
@@ -74,8 +90,8 @@ function readLine(tokens: readonly Token[], first: boolean): Command[] {
     );
   }
   const tasks = taskNames(head);
-  const make = readTaskCommand(verbToken.text, tokens);
-  return tasks.map(make);
+  const { make, columns } = readTaskCommand(verbToken.text, tokens, tasks.length);
+  return { commands: tasks.map((t, i) => make(t, i)), where: { task: head.column, ...columns } };
 }
 
 function readDeclaration(word: Declaration, tokens: readonly Token[], first: boolean): Command[] {
@@ -86,11 +102,11 @@ function readDeclaration(word: Declaration, tokens: readonly Token[], first: boo
       return [readMachine(args)];
     case 'file':
     case 'memfd': {
-      const name = fileName(args.next('NAME'));
+      const names = fileNames(args.next('NAME'));
       const size = args.size('SIZE');
       const hugetlb = word === 'file' && args.peek() !== undefined && args.oneOf('hugetlb', ['hugetlb']) === 'hugetlb';
       args.end();
-      return [word === 'file' ? { op: 'file', name, size, hugetlb } : { op: 'memfd', name, size }];
+      return names.map((name): Command => (word === 'file' ? { op: 'file', name, size, hugetlb } : { op: 'memfd', name, size }));
     }
     case 'process': {
       const names = taskNames(args.next('NAME'));
@@ -123,12 +139,24 @@ function readMachine(args: Args): Command {
     }
     if (seen.has(key)) throw new LineError(token.column, `machine option ${key}= given twice`);
     seen.add(key);
-    if (key === 'ram') ram = sizeArg(value);
+    if (key === 'ram') ram = ramArg(value);
     else if (key === 'seed') seed = seedArg(value);
     else if (value.text === 'on' || value.text === 'off') ptReclaim = value.text === 'on';
     else throw new LineError(value.column, `pt_reclaim must be on or off, got '${value.text}'`);
   }
   return { op: 'machine', ram, seed, ptReclaim };
+}
+
+/** The least RAM a machine can have: one process's first tables, PGD, PUD, PMD and PTE pages. */
+export const MIN_RAM = 4 * 4096;
+
+/** An impossible machine is a mistake in the scenario, not an out-of-memory story. */
+function ramArg(token: Token): number {
+  const ram = sizeArg(token);
+  if (ram < MIN_RAM) {
+    throw new LineError(token.column, `ram=${token.text} cannot hold one process's first tables (PGD, PUD, PMD and PTE pages): at least 16K`);
+  }
+  return ram;
 }
 
 function sizeArg(token: Token): number {
@@ -144,11 +172,13 @@ function seedArg(token: Token): number {
   throw new LineError(token.column, `seed must be a whole number from 0 to 4294967295, got '${token.text}'`);
 }
 
-function fileName(token: Token): string {
-  if (!isName(token.text)) {
+/** A file word expanded: `f[1-3]` → f1 f2 f3. */
+function fileNames(token: Token): string[] {
+  const expansion = expandBrackets(token.text);
+  if (!expansion.ok || !expansion.names.every(isName)) {
     throw new LineError(token.column, `bad file name '${token.text}': names are letters, digits, _ . - and start with a letter or _`);
   }
-  return token.text;
+  return expansion.names;
 }
 
 /** A task word expanded: `db[1-3]` → db1 db2 db3, each a valid task name. */

@@ -66,7 +66,7 @@ export function cloneMachine(src: Machine): Machine {
   const mm = (x: Mm): Mm => {
     let c = mms.get(x);
     if (c === undefined) {
-      c = { id: x.id, name: x.name, isHost: x.isHost, pgd: new DirTable('pgd'), vmas: [], charged: x.charged, tasks: [], alive: x.alive };
+      c = { id: x.id, name: x.name, isHost: x.isHost, pgd: new DirTable('pgd'), vmas: [], charged: x.charged, tasks: [], alive: x.alive, names: new Map(x.names) };
       mms.set(x, c);
       c.pgd = dir(x.pgd);
       c.vmas = x.vmas.map(vma);
@@ -91,7 +91,6 @@ export function cloneMachine(src: Machine): Machine {
     hosts: src.hosts.map(host),
     tasks: new Map([...src.tasks].map(([k, t]) => [k, task(t)])),
     taskOrder: src.taskOrder.map(task),
-    names: new Map(src.names),
     mmNames: new Map(src.mmNames),
     events: [],
     markerAt: 0,

@@ -44,10 +44,11 @@ function engineOver(initial: Machine): Engine {
     return t;
   }
 
-  function resolve(a: AddrExpr): Vaddr | SyscallError {
+  /** NAME+OFFSET through the task's own names (SPEC 2). */
+  function resolve(t: Task, a: AddrExpr): Vaddr | SyscallError {
     if (a.kind === 'abs') return a.value;
-    const base = m.names.get(a.name);
-    return base === undefined ? fail('EINVAL', `no mapping named ${a.name}`) : base + a.offset;
+    const base = t.mm.names.get(a.name);
+    return base === undefined ? fail('EINVAL', `${t.name} has no mapping named ${a.name}`) : base + a.offset;
   }
 
   function run(c: Command): SyscallError | null {
@@ -96,14 +97,14 @@ function engineOver(initial: Machine): Engine {
     const t = liveTask(c.task);
     if (isError(t)) return t;
     if (c.op === 'mmap') {
-      const at = c.addr === null ? null : resolve(c.addr);
+      const at = c.addr === null ? null : resolve(t, c.addr);
       if (isError(at)) return at;
       const r = mmap(m, t, c, at);
       if (isError(r)) return r;
-      if (c.as !== null) m.names.set(c.as, r);
+      if (c.as !== null) t.mm.names.set(c.as, r);
       return null;
     }
-    const va = resolve(c.addr);
+    const va = resolve(t, c.addr);
     if (isError(va)) return va;
     switch (c.op) {
       case 'touch':

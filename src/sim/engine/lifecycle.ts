@@ -42,6 +42,7 @@ export function forkProcess(m: Machine, parent: Task, name: string): boolean {
   if (freeFrames(m) < 1 + copyCost(parent.mm, copied)) return false;
   const mm = newMm(m, name, false);
   mm.vmas = parent.mm.vmas.map((v) => ({ ...v, prot: { ...v.prot } }));
+  mm.names = new Map(parent.mm.names);
   addTask(m, name, mm, null);
   emit(m, { k: 'task', task: name, mm: mm.id, how: 'fork', parent: parent.name });
   copyTables(m, parent.mm, mm, copied);

@@ -24,7 +24,6 @@ export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptR
     taskOrder: [],
     mms: new Map(),
     hosts: [],
-    names: new Map(),
     events: [],
     markerAt: 0,
     mmNames: new Map(),

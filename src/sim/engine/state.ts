@@ -49,6 +49,8 @@ export interface Mm {
   /** Live tasks using this mm. */
   tasks: Task[];
   alive: boolean;
+  /** `as=` names of this mm's tasks (SPEC 2: a thread shares them, fork copies them). */
+  names: Map<string, Vaddr>;
 }
 
 export interface Task {
@@ -87,7 +89,6 @@ export interface Machine {
   taskOrder: Task[];
   mms: Map<MmId, Mm>;
   hosts: Host[];
-  names: Map<string, Vaddr>;
   /** Events of the step under way. */
   events: TraceEvent[];
   /** Index just past the last marker in events (see emit). */

@@ -51,7 +51,7 @@ export function newObject(st: RefState, c: Cmd<'file'> | Cmd<'memfd'>): void {
 /** A new process mm with its PGD; ENOMEM when no frame is left for the PGD. */
 function newMm(st: RefState, name: string): Mm {
   if (framesFree(st) < 1) throw new SysError('ENOMEM', 'no memory for a new mm');
-  const mm: Mm = { id: st.mms.length + 1, name, isHost: false, pgd: null, vmas: [], chargedPages: 0, alive: true };
+  const mm: Mm = { id: st.mms.length + 1, name, isHost: false, pgd: null, vmas: [], chargedPages: 0, alive: true, names: new Map() };
   st.mms.push(mm);
   mm.pgd = newTable(st, mm, 'pgd', 0);
   return mm;
@@ -89,6 +89,7 @@ export function forkCmd(st: RefState, out: Out, c: Cmd<'fork'>): void {
   const mm = newMm(st, c.child);
   // Anonymous objects are the same object in the child (ENGINE.md).
   mm.vmas = parent.mm.vmas.map((v) => ({ ...v }));
+  mm.names = new Map(parent.mm.names);
   addTask(st, c.child, mm, null);
   out.push({ k: 'task', task: c.child, mm: mm.id, how: 'fork', parent: c.parent });
   copyTables(st, out, parent.mm, mm);

@@ -111,5 +111,5 @@ export function mmapCmd(st: RefState, out: Out, task: Task, c: MmapCmd, addr: Va
     if (created) out.push({ k: 'host_create', host: region.mm.id, file: obj.name, va: start, len });
     hostRef(out, region, mm.id);
   }
-  if (c.as !== null) st.names.set(c.as, start);
+  if (c.as !== null) mm.names.set(c.as, start);
 }

@@ -30,6 +30,7 @@ export function createHost(st: RefState, obj: MemObject, start: Vaddr, len: Byte
     vmas: [],
     chargedPages: 0,
     alive: true,
+    names: new Map(),
   };
   st.mms.push(mm);
   mm.pgd = newTable(st, mm, 'pgd', 0);

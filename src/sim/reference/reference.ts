@@ -12,7 +12,7 @@ import { checkInvariants } from './invariants';
 import { exitCmd, forkCmd, liveTask, machine, newObject, processCmd, threadCmd } from './lifecycle';
 import { mmapCmd, munmapRange } from './mmap';
 import { madviseCmd, mprotectCmd } from './protect';
-import { Out, SysError, type RefState } from './state';
+import { Out, SysError, type RefState, type Task } from './state';
 import { fileBytes, pagetableBytes } from './tables';
 import { touchCmd } from './touch';
 import { rssPages, walk } from './walk';
@@ -31,15 +31,14 @@ function initialState(): RefState {
     tasks: [],
     mms: [],
     hosts: [],
-    names: new Map(),
     tables: new Set(),
     nextTableId: 1,
   };
 }
 
-function resolve(st: RefState, a: AddrExpr): Vaddr {
+function resolve(task: Task, a: AddrExpr): Vaddr {
   if (a.kind === 'abs') return a.value;
-  const base = st.names.get(a.name);
+  const base = task.mm.names.get(a.name);
   if (base === undefined) throw new SysError('EINVAL', `unknown mapping name: ${a.name}`);
   return base + a.offset;
 }
@@ -63,23 +62,23 @@ function apply(st: RefState, out: Out, cmd: Located): void {
       return exitCmd(st, out, c);
     case 'mmap': {
       const task = liveTask(st, c.task);
-      return mmapCmd(st, out, task, c, c.addr === null ? null : resolve(st, c.addr));
+      return mmapCmd(st, out, task, c, c.addr === null ? null : resolve(task, c.addr));
     }
     case 'touch': {
       const task = liveTask(st, c.task);
-      return touchCmd(st, out, task, c, resolve(st, c.addr));
+      return touchCmd(st, out, task, c, resolve(task, c.addr));
     }
     case 'mprotect': {
       const task = liveTask(st, c.task);
-      return mprotectCmd(st, out, task, c, resolve(st, c.addr));
+      return mprotectCmd(st, out, task, c, resolve(task, c.addr));
     }
     case 'madvise': {
       const task = liveTask(st, c.task);
-      return madviseCmd(st, out, task, c, resolve(st, c.addr));
+      return madviseCmd(st, out, task, c, resolve(task, c.addr));
     }
     case 'munmap': {
       const task = liveTask(st, c.task);
-      return munmapRange(st, out, task, resolve(st, c.addr), c.len);
+      return munmapRange(st, out, task, resolve(task, c.addr), c.len);
     }
   }
 }

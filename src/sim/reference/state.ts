@@ -99,6 +99,8 @@ export interface Mm {
   /** Pages charged to this mm (PUD, PMD, PTE; never the PGD). */
   chargedPages: number;
   alive: boolean;
+  /** The `as=` names of this mm's tasks. */
+  names: Map<string, Vaddr>;
 }
 
 /** A MAP_SHARED_PT host: an mm of no process, holding one file's shared region. */
@@ -126,7 +128,6 @@ export interface RefState {
   readonly mms: Mm[];
   /** Live hosts in creation order. */
   readonly hosts: Host[];
-  readonly names: Map<string, Vaddr>;
   /** Every table page that exists right now. */
   readonly tables: Set<Table>;
   nextTableId: number;
