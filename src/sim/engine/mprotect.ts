@@ -53,7 +53,8 @@ function protectVma(m: Machine, mm: Mm, v: Vma, prot: Prot, flushed: Set<MmId>):
   for (let s = alignDown(v.start, PUD_SIZE); s < v.end; s += PUD_SIZE) {
     const a = Math.max(v.start, s);
     const b = Math.min(v.end, s + PUD_SIZE);
-    const pmd = pmdOf(mm, a);
+    // In a MAP_SHARED_PT region the host's PTEs change, linked or not (SPEC 1.3, decision).
+    const pmd = pmdOf(v.host !== null ? v.host.mm : mm, a);
     if (pmd === null) continue;
     if (v.obj.kind === 'hugetlb') {
       if (unsharePmd(m, mm, a)) flushed.add(mm.id);

@@ -33,12 +33,15 @@ export function clearSink(m: Machine, flushed: Set<MmId>): Sink {
   };
 }
 
-/** Clears leaves of [lo, hi) that mm's own tables (or its links) reach. */
+/**
+ * Clears leaves of [lo, hi) that mm's own tables reach; in a MAP_SHARED_PT
+ * region the host's, whether mm has linked its entries or not (SPEC 1.3).
+ */
 export function clearLeaves(m: Machine, mm: Mm, vma: Vma, lo: Vaddr, hi: Vaddr, flushed: Set<MmId>): void {
   for (let s = alignDown(lo, PUD_SIZE); s < hi; s += PUD_SIZE) {
     const a = Math.max(lo, s);
     const b = Math.min(hi, s + PUD_SIZE);
-    const pmd = pmdOf(mm, a);
+    const pmd = pmdOf(vma.host !== null ? vma.host.mm : mm, a);
     if (pmd === null) continue;
     if (vma.obj.kind === 'hugetlb') {
       if (unsharePmd(m, mm, a)) flushed.add(mm.id);
