@@ -44,7 +44,12 @@ export interface MemoryReport {
 }
 
 export interface Model {
-  /** Applies one command; returns its events in canonical form (normalizeEvents). */
+  /**
+   * Applies one command; returns its events. The engine returns them in causal
+   * order (the order things happen, the order the UI animates and the text trace
+   * prints); the reference model in canonical form. normalizeEvents makes any two
+   * comparable, which is how the tests compare models.
+   */
   step(cmd: Located): TraceEvent[];
   /** Every task ever created, in creation order. */
   processes(): ProcessReport[];

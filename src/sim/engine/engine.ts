@@ -3,7 +3,7 @@
  * in, its events out in canonical form; reports and translations on demand.
  */
 import type { AddrExpr, Command, Located } from '../commands';
-import { normalizeEvents, type MmId, type TraceEvent } from '../events';
+import type { MmId, TraceEvent } from '../events';
 import { PAGE_SIZE, PMD_SIZE, alignUp, type Vaddr } from '../geometry';
 import type { HostReport, MemoryReport, Model, ProcessReport, Translation } from '../model';
 import { P } from '../bits';
@@ -127,7 +127,8 @@ function engineOver(initial: Machine): Engine {
       const err = run(cmd.command);
       if (err !== null) emit(m, { k: 'error', errno: err.errno, message: err.message });
       checker.touched(mentioned(m.events));
-      return normalizeEvents(m.events);
+      // Causal order: what happened first comes first (SPEC 2), as the UI animates it.
+      return m.events;
     },
     processes(): ProcessReport[] {
       return m.taskOrder.map((t) => ({

@@ -55,6 +55,20 @@ export function emit(m: Machine, e: EffectEvent | MarkerEvent): void {
   m.events.push(e);
 }
 
+/**
+ * Puts the first fault recorded since index `from` before the effects recorded
+ * with it (the allocations it caused): a fault is taken first, then handled.
+ * The step's events then read in causal order, as the UI animates them.
+ */
+export function hoistFirstFault(m: Machine, from: number): void {
+  const start = Math.max(from, m.markerAt);
+  for (let j = start; j < m.events.length; j++) {
+    if (m.events[j]!.k !== 'fault') continue;
+    if (j > start) m.events.splice(start, 0, ...m.events.splice(j, 1));
+    return;
+  }
+}
+
 /** Takes frames for `count` table pages charged to `charged` (null: a PGD, never charged). */
 export function takeTables(m: Machine, charged: Mm | null, count: number): void {
   m.usedFrames += count;

@@ -10,7 +10,7 @@ import { applyLeafOp } from './leafops';
 import { ensurePmd, ensurePud, touchSink, vmaSource, type TouchSink } from './alloc';
 import { leafAllows, touchRule, vmaAllows } from './faultbits';
 import { findOomPoint, totalCost, type CostItem, type OomPoint } from './oom';
-import { freeFrames, emit } from './machine';
+import { freeFrames, emit, hoistFirstFault } from './machine';
 import { runAt } from './runs';
 import { PmdTable, PteTable } from './tables';
 import { findVma, pageOf } from './vma';
@@ -90,12 +90,14 @@ function runSpans(m: Machine, task: Task, vma: Vma, lo: Vaddr, hi: Vaddr, access
   for (let s = alignDown(lo, PUD_SIZE); s < hi; s += PUD_SIZE) {
     const a = Math.max(lo, s);
     const b = Math.min(hi, s + PUD_SIZE);
+    const from = m.events.length;
     const oom =
       vma.obj.kind === 'hugetlb'
         ? hugetlbTouchSpan(m, task.mm, vma, a, b, access)
         : vma.host !== null
           ? ptshareTouchSpan(m, task.mm, vma, a, b, access, sink)
           : normalTouchSpan(m, task.mm, vma, a, b, access, sink);
+    hoistFirstFault(m, from);
     if (oom !== null) {
       emit(m, {
         k: 'oom',

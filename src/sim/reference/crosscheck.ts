@@ -5,7 +5,7 @@
  * that step as text a person can replay.
  */
 import type { Located } from '../commands';
-import type { TraceEvent } from '../events';
+import { normalizeEvents, type TraceEvent } from '../events';
 import type { Model } from '../model';
 import { scriptText } from './script';
 
@@ -79,10 +79,10 @@ export function crossCheck(
   const steps: TraceEvent[][] = [];
   for (let i = 0; i < cmds.length; i++) {
     const cmd = cmds[i] as Located;
-    const events = ref.step(cmd);
+    const events = normalizeEvents(ref.step(cmd));
     steps.push(events);
     const a = shape(events, o);
-    const b = shape(other.step(cmd), o);
+    const b = shape(normalizeEvents(other.step(cmd)), o);
     let diff: string | null = null;
     if (json(a) !== json(b)) {
       const at = a.findIndex((e, j) => json(e) !== json(b[j]));
