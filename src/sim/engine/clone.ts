@@ -66,7 +66,7 @@ export function cloneMachine(src: Machine): Machine {
   const mm = (x: Mm): Mm => {
     let c = mms.get(x);
     if (c === undefined) {
-      c = { id: x.id, name: x.name, isHost: x.isHost, pgd: new DirTable('pgd'), vmas: [], charged: x.charged, tasks: [], alive: x.alive, names: new Map(x.names) };
+      c = { id: x.id, name: x.name, isHost: x.isHost, pgd: new DirTable('pgd'), vmas: [], charged: x.charged, tasks: [], alive: x.alive, names: new Map(x.names), mmapBase: x.mmapBase };
       mms.set(x, c);
       c.pgd = dir(x.pgd);
       c.vmas = x.vmas.map(vma);

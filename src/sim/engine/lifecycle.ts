@@ -3,6 +3,7 @@
  * signal or the OOM killer (SPEC 1.1, 1.2, 1.7).
  */
 import { USER_TOP } from '../geometry';
+import { drawMmapBase } from '../random';
 import { emit, freeFrames } from './machine';
 import { freeMm, newMm } from './mm';
 import { takeReference } from './sharing/ptshareHost';
@@ -22,6 +23,9 @@ function addTask(m: Machine, name: string, mm: Mm, threadOf: string | null): Tas
 export function createProcess(m: Machine, name: string): boolean {
   if (freeFrames(m) < 1) return false;
   const mm = newMm(m, name, false);
+  const drawn = drawMmapBase(m.rng);
+  m.rng = drawn.state;
+  mm.mmapBase = drawn.base;
   addTask(m, name, mm, null);
   emit(m, { k: 'task', task: name, mm: mm.id, how: 'process', parent: null });
   return true;
@@ -43,6 +47,7 @@ export function forkProcess(m: Machine, parent: Task, name: string): boolean {
   const mm = newMm(m, name, false);
   mm.vmas = parent.mm.vmas.map((v) => ({ ...v, prot: { ...v.prot } }));
   mm.names = new Map(parent.mm.names);
+  mm.mmapBase = parent.mm.mmapBase;
   addTask(m, name, mm, null);
   emit(m, { k: 'task', task: name, mm: mm.id, how: 'fork', parent: parent.name });
   copyTables(m, parent.mm, mm, copied);

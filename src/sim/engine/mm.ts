@@ -7,7 +7,7 @@ import { DirTable } from './tables';
 import type { Machine, Mm } from './state';
 
 export function newMm(m: Machine, name: string, isHost: boolean): Mm {
-  const mm: Mm = { id: m.nextMmId++, name, isHost, pgd: new DirTable('pgd'), vmas: [], charged: 0, tasks: [], alive: true, names: new Map() };
+  const mm: Mm = { id: m.nextMmId++, name, isHost, pgd: new DirTable('pgd'), vmas: [], charged: 0, tasks: [], alive: true, names: new Map(), mmapBase: 0 };
   takeTables(m, null, 1);
   m.mms.set(mm.id, mm);
   m.mmNames.set(mm.id, name);

@@ -5,7 +5,7 @@
 import type { Command } from '../commands';
 import { ANON_FILE } from '../commands';
 import { PAGE_SIZE, PMD_SIZE, USER_TOP, alignUp, hex, isAligned, type Vaddr } from '../geometry';
-import { pickAutoAddress } from '../random';
+import { autoAddress } from '../random';
 import { emit, freeFrames } from './machine';
 import { createHost, ineligible, mismatch, takeReference } from './sharing/ptshareHost';
 import { fail, type SyscallError } from './errors';
@@ -33,10 +33,9 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
 
   let va: Vaddr;
   if (fixedAt === null) {
-    const picked = pickAutoAddress(m.rng, len, (a, l) => isFree(mm, a, l));
-    m.rng = picked.state;
-    if (picked.va === null) return fail('ENOMEM', 'no free address range for an auto mapping');
-    va = picked.va;
+    const picked = autoAddress(mm.mmapBase, len, mm.vmas);
+    if (picked === null) return fail('ENOMEM', 'no free address range for an auto mapping');
+    va = picked;
   } else {
     va = fixedAt;
     if (va + len > USER_TOP) return fail('ENOMEM', `${hex(va)} + ${hex(len)} is beyond user space`);

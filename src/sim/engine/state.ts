@@ -51,6 +51,8 @@ export interface Mm {
   alive: boolean;
   /** `as=` names of this mm's tasks (SPEC 2: a thread shares them, fork copies them). */
   names: Map<string, Vaddr>;
+  /** Where `auto` mappings start, top-down (random.ts); drawn per process, kept by fork. */
+  mmapBase: Vaddr;
 }
 
 export interface Task {

@@ -10,7 +10,7 @@ import { checkForkFrames, copyTables } from './forkcopy';
 import { SysError, type MemObject, type Mm, type Out, type RefState, type Task } from './state';
 import { fileBytes, framesFree, newTable, pagetableBytes } from './tables';
 import { teardownMm } from './unmap';
-import { seedState } from '../random';
+import { drawMmapBase, seedState } from '../random';
 import { USER_TOP, type Level } from '../geometry';
 
 type Cmd<K extends Command['op']> = Extract<Command, { op: K }>;
@@ -51,7 +51,7 @@ export function newObject(st: RefState, c: Cmd<'file'> | Cmd<'memfd'>): void {
 /** A new process mm with its PGD; ENOMEM when no frame is left for the PGD. */
 function newMm(st: RefState, name: string): Mm {
   if (framesFree(st) < 1) throw new SysError('ENOMEM', 'no memory for a new mm');
-  const mm: Mm = { id: st.mms.length + 1, name, isHost: false, pgd: null, vmas: [], chargedPages: 0, alive: true, names: new Map() };
+  const mm: Mm = { id: st.mms.length + 1, name, isHost: false, pgd: null, vmas: [], chargedPages: 0, alive: true, names: new Map(), mmapBase: 0 };
   st.mms.push(mm);
   mm.pgd = newTable(st, mm, 'pgd', 0);
   return mm;
@@ -66,6 +66,9 @@ function addTask(st: RefState, name: string, mm: Mm, threadOf: string | null): T
 export function processCmd(st: RefState, out: Out, c: Cmd<'process'>): void {
   checkNewName(st, c.name);
   const mm = newMm(st, c.name);
+  const drawn = drawMmapBase(st.random);
+  st.random = drawn.state;
+  mm.mmapBase = drawn.base;
   addTask(st, c.name, mm, null);
   out.push({ k: 'task', task: c.name, mm: mm.id, how: 'process', parent: null });
 }
@@ -90,6 +93,7 @@ export function forkCmd(st: RefState, out: Out, c: Cmd<'fork'>): void {
   // Anonymous objects are the same object in the child (ENGINE.md).
   mm.vmas = parent.mm.vmas.map((v) => ({ ...v }));
   mm.names = new Map(parent.mm.names);
+  mm.mmapBase = parent.mm.mmapBase;
   addTask(st, c.child, mm, null);
   out.push({ k: 'task', task: c.child, mm: mm.id, how: 'fork', parent: c.parent });
   copyTables(st, out, parent.mm, mm);

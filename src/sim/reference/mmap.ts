@@ -4,7 +4,7 @@
  */
 import { ANON_FILE, type Command } from '../commands';
 import { alignUp, hex, PAGE_SIZE, PMD_SIZE, USER_TOP, type Vaddr } from '../geometry';
-import { AUTO_HIGH, AUTO_LOW, pickAutoAddress } from '../random';
+import { autoAddress } from '../random';
 import { createHost, hostRef, ineligibleReason, NOT_HOST_REGION } from './ptshare';
 import { SysError, type Host, type MemObject, type Out, type RefState, type Task, type Vma } from './state';
 import { dropRegions, unmapRange } from './unmap';
@@ -43,11 +43,9 @@ export function mmapCmd(st: RefState, out: Out, task: Task, c: MmapCmd, addr: Va
   const len = alignUp(c.len, hugetlb ? PMD_SIZE : PAGE_SIZE);
   let start: Vaddr;
   if (addr === null) {
-    if (len > AUTO_HIGH - AUTO_LOW) throw new SysError('ENOMEM', 'no free address range that large');
-    const r = pickAutoAddress(st.random, len, (va, n) => isFree(mm, va, va + n));
-    st.random = r.state;
-    if (r.va === null) throw new SysError('ENOMEM', 'no free address range found');
-    start = r.va;
+    const at = autoAddress(mm.mmapBase, len, mm.vmas);
+    if (at === null) throw new SysError('ENOMEM', 'no free address range found');
+    start = at;
   } else {
     if (addr % PAGE_SIZE !== 0) throw new SysError('EINVAL', 'mmap address not page-aligned');
     if (addr + len > USER_TOP) throw new SysError('ENOMEM', 'mapping beyond user space');

@@ -31,6 +31,7 @@ export function createHost(st: RefState, obj: MemObject, start: Vaddr, len: Byte
     chargedPages: 0,
     alive: true,
     names: new Map(),
+    mmapBase: 0,
   };
   st.mms.push(mm);
   mm.pgd = newTable(st, mm, 'pgd', 0);

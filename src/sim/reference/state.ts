@@ -101,6 +101,8 @@ export interface Mm {
   alive: boolean;
   /** The `as=` names of this mm's tasks. */
   names: Map<string, Vaddr>;
+  /** The top of the `auto` area: drawn per process, kept by fork. */
+  mmapBase: Vaddr;
 }
 
 /** A MAP_SHARED_PT host: an mm of no process, holding one file's shared region. */
