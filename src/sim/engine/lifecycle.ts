@@ -6,7 +6,7 @@ import { USER_TOP } from '../geometry';
 import { drawMmapBase } from '../random';
 import { emit, freeFrames } from './machine';
 import { freeMm, newMm } from './mm';
-import { takeReference } from './sharing/ptshareHost';
+import { MODELS } from './sharing/models';
 import { copyCost, copyTables, needsCopy } from './forkcopy';
 import { unmapRange } from './unmap';
 import type { Machine, Mm, Task } from './state';
@@ -51,8 +51,7 @@ export function forkProcess(m: Machine, parent: Task, name: string): boolean {
   addTask(m, name, mm, null);
   emit(m, { k: 'task', task: name, mm: mm.id, how: 'fork', parent: parent.name });
   copyTables(m, parent.mm, mm, copied);
-  const hosts = new Set(mm.vmas.map((v) => v.host).filter((h) => h !== null));
-  for (const h of hosts) takeReference(m, h, mm);
+  for (const model of MODELS) model.forked(m, mm);
   return true;
 }
 

@@ -10,7 +10,9 @@ import { PMD_SIZE, PUD_SIZE, alignDown, alignUp, hex, isAligned, type Bytes, typ
 import { fail, isError, userRange, type SyscallError } from './errors';
 import { emit } from './machine';
 import { hugetlbCutRefusal } from './munmap';
-import { clearLeaves, freePteTables } from './unmap';
+import { clearLeaves } from './unmap';
+import { freePteTables } from './tablesfree';
+import { modelOf } from './sharing/models';
 import { holesIn, isolate, mergeVmas, vmasIn } from './vma';
 import { pmdOf } from './walk';
 import type { Machine, Mm, Vma } from './state';
@@ -41,7 +43,7 @@ function dontneed(m: Machine, mm: Mm, va: Vaddr, end: Vaddr): void {
     if (v.obj.kind === 'hugetlb') b = alignDown(b, PMD_SIZE);
     if (b <= a) continue;
     clearLeaves(m, mm, v, a, b, flushed);
-    if (m.ptReclaim && v.obj.kind !== 'hugetlb' && v.host === null) reclaim(m, mm, v, a, b);
+    if (m.ptReclaim && modelOf(v).reclaims) reclaim(m, mm, v, a, b);
   }
   if (flushed.size > 0) emit(m, { k: 'tlb', mms: [...flushed].sort((x, y) => x - y), va, len: end - va });
 }

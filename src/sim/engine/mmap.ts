@@ -6,9 +6,9 @@ import type { Command } from '../commands';
 import { ANON_FILE } from '../commands';
 import { PAGE_SIZE, PMD_SIZE, USER_TOP, alignUp, hex, isAligned, type Vaddr } from '../geometry';
 import { autoAddress } from '../random';
-import { emit, freeFrames } from './machine';
-import { createHost, ineligible, mismatch, takeReference } from './sharing/ptshareHost';
-import { fail, type SyscallError } from './errors';
+import { emit } from './machine';
+import { joinHost, planSharedPt } from './sharing/models';
+import { fail, isError, type SyscallError } from './errors';
 import { unmapChecked } from './munmap';
 import { insertVma, isFree, mergeVmas } from './vma';
 import { newObject, type Machine, type MemObject, type Task, type Vma } from './state';
@@ -66,17 +66,13 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
   let sharing: 'none' | 'shared_pt' | 'hugetlb' = huge && c.flags.shared ? 'hugetlb' : 'none';
   let notShared: string | null = null;
   if (c.flags.sharedPt) {
-    notShared = ineligible(obj, c.flags.shared, va, len);
-    if (notShared === null && obj.host !== null) notShared = mismatch(obj.host, va, len, vma.offset);
-    if (notShared === null && obj.host === null && freeFrames(m) < 1) return fail('ENOMEM', 'no memory for the host mm');
-    if (notShared === null) sharing = 'shared_pt';
+    const plan = planSharedPt(m, obj, vma, c.flags);
+    if (isError(plan)) return plan;
+    notShared = plan.notShared;
+    if (plan.shares) sharing = 'shared_pt';
   }
   emit(m, { k: 'mmap', mm: mm.id, va, len, file: obj.name, sharing, notShared });
-  if (sharing === 'shared_pt') {
-    const host = obj.host ?? createHost(m, vma);
-    vma.host = host;
-    takeReference(m, host, mm);
-  }
+  if (sharing === 'shared_pt') joinHost(m, mm, vma);
   insertVma(mm, vma);
   mergeVmas(mm);
   return va;

@@ -6,7 +6,9 @@
 import { PMD_SIZE, isAligned, type Bytes, type Vaddr } from '../../geometry';
 import { emit } from '../machine';
 import { freeMm, newMm } from '../mm';
-import { unmapRange } from '../unmap';
+import { freeEmptyTables } from '../tablesfree';
+import { isolate, removeVmas } from '../vma';
+import { plain } from './plain';
 import type { Host, Machine, MemObject, Mm, Vma } from '../state';
 
 /** Why a shared_pt request gets private tables, or null when it may share. */
@@ -52,7 +54,11 @@ export function dropReference(m: Machine, host: Host, guest: Mm): void {
 /** Clears the host's PTEs, frees its tables and its PGD; the file forgets it. */
 function releaseHost(m: Machine, host: Host): void {
   emit(m, { k: 'host_release', host: host.mm.id, file: host.obj.name });
-  unmapRange(m, host.mm, host.start, host.start + host.len, false);
+  // The host's own VMA has plain tables: clear them, drop it, free what it leaves empty.
+  const gone = isolate(host.mm, host.start, host.start + host.len);
+  for (const v of gone) plain.unmapVma(m, host.mm, v, new Set());
+  removeVmas(host.mm, gone);
+  freeEmptyTables(m, host.mm, host.start, host.start + host.len);
   freeMm(m, host.mm);
   host.obj.host = null;
   m.hosts.splice(m.hosts.indexOf(host), 1);
