@@ -97,7 +97,7 @@ describe('runCli', () => {
     const r = run(['s.txt', '--json'], { 's.txt': SCENARIO });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['ok', 'steps', 'errors', 'processes', 'hosts', 'pagetables_bytes', 'memory', 'invariants']);
+    expect(Object.keys(report)).toEqual(['ok', 'steps', 'errors', 'processes', 'hosts', 'pagetables_bytes', 'memory', 'invariants', 'findings']);
     expect(report).toMatchObject({
       ok: true,
       steps: 4,

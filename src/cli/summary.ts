@@ -88,6 +88,10 @@ export function summaryLines(file: string, report: RunReport): string[] {
     lines.push('', 'errors');
     for (const e of report.errors) lines.push(`  line ${e.line}: ${e.errno}: ${e.message}`);
   }
+  if (report.findings.length > 0) {
+    lines.push('', 'findings (as posted)');
+    for (const f of report.findings) lines.push(`  line ${f.line}: ${f.mm}: ${f.message}`);
+  }
   if (!report.ok) {
     lines.push('', 'INVARIANTS BROKEN (a bug in the engine)');
     for (const i of report.invariants) lines.push(`  ${i}`);

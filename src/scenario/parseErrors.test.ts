@@ -42,6 +42,8 @@ describe('parse errors point at line and column', () => {
     ['unknown machine option', 'machine cpus=4', /^line 1, column 9: unknown machine option 'cpus=4'/],
     ['bad machine ram', 'machine ram=lots', /^line 1, column 13: bad size 'lots'/],
     ['bad pt_reclaim', 'machine pt_reclaim=yes', /^line 1, column 20: pt_reclaim must be on or off/],
+    ['bad fidelity', 'machine fidelity=posted', /^line 1, column 18: fidelity must be described or as_posted/],
+    ['mshare_align not a PGD entry', 'machine mshare_align=1G', /^line 1, column 22: mshare_align must be a multiple of 512G/],
     ['seed with a suffix', 'machine seed=4K', /^line 1, column 14: seed must be a whole number/],
     ['seed too large', 'machine seed=4294967296', /^line 1, column 14: seed must be a whole number/],
     ['bad bracket range', 'process db[5-2]', /^line 1, column 9: bad range \[5-2\] in 'db\[5-2\]'/],

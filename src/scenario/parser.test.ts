@@ -24,6 +24,7 @@ describe('parse: each grammar form', () => {
     expect(one('machine')).toEqual({ op: 'machine', ram: DEFAULT_RAM, seed: DEFAULT_SEED, ptReclaim: false });
     expect(one('machine ram=512G seed=7 pt_reclaim=on')).toEqual({ op: 'machine', ram: 512 * 2 ** 30, seed: 7, ptReclaim: true });
     expect(one('machine pt_reclaim=off seed=0x10')).toEqual({ op: 'machine', ram: DEFAULT_RAM, seed: 16, ptReclaim: false });
+    expect(one('machine fidelity=as_posted mshare_align=1T')).toEqual({ op: 'machine', ram: DEFAULT_RAM, seed: DEFAULT_SEED, ptReclaim: false, fidelity: 'as_posted', mshareAlign: 2 ** 40 });
   });
 
   it('file, hugetlb file and memfd', () => {

@@ -4,7 +4,7 @@
  * column and a message, which the editor underlines and the CLI prints.
  */
 import type { Command, Located } from '../sim/commands';
-import { DEFAULT_RAM, DEFAULT_SEED } from '../sim/commands';
+import { DEFAULT_RAM, DEFAULT_SEED, type Fidelity } from '../sim/commands';
 import { Args } from './args';
 import { expandBrackets } from './brackets';
 import { LineError, type ParseError } from './errors';
@@ -21,7 +21,7 @@ export type ParseResult =
 export const MAX_COMMANDS = 1_000_000;
 
 const USAGE: Readonly<Record<Declaration, string>> = {
-  machine: 'machine [ram=SIZE] [seed=N] [pt_reclaim=on|off]',
+  machine: 'machine [ram=SIZE] [seed=N] [pt_reclaim=on|off] [fidelity=described|as_posted] [mshare_align=SIZE]',
   file: 'file NAME SIZE [hugetlb]',
   memfd: 'memfd NAME SIZE',
   process: 'process NAME',
@@ -129,22 +129,27 @@ function readMachine(args: Args): Command {
   let ram = DEFAULT_RAM;
   let seed = DEFAULT_SEED;
   let ptReclaim = false;
+  const extra: { fidelity?: Fidelity; mshareAlign?: number } = {};
   for (let token = args.peek(); token !== undefined; token = args.peek()) {
     args.next('option');
     const eq = token.text.indexOf('=');
     const key = eq < 0 ? token.text : token.text.slice(0, eq);
     const value: Token = { text: token.text.slice(eq + 1), column: token.column + eq + 1 };
-    if (eq < 0 || !['ram', 'seed', 'pt_reclaim'].includes(key)) {
+    if (eq < 0 || !['ram', 'seed', 'pt_reclaim', 'fidelity', 'mshare_align'].includes(key)) {
       throw new LineError(token.column, `unknown machine option '${token.text}' (usage: ${args.usage})`);
     }
     if (seen.has(key)) throw new LineError(token.column, `machine option ${key}= given twice`);
     seen.add(key);
     if (key === 'ram') ram = ramArg(value);
     else if (key === 'seed') seed = seedArg(value);
+    else if (key === 'fidelity') {
+      if (value.text !== 'described' && value.text !== 'as_posted') throw new LineError(value.column, `fidelity must be described or as_posted, got '${value.text}'`);
+      extra.fidelity = value.text;
+    } else if (key === 'mshare_align') extra.mshareAlign = alignArg(value);
     else if (value.text === 'on' || value.text === 'off') ptReclaim = value.text === 'on';
     else throw new LineError(value.column, `pt_reclaim must be on or off, got '${value.text}'`);
   }
-  return { op: 'machine', ram, seed, ptReclaim };
+  return { op: 'machine', ram, seed, ptReclaim, ...extra };
 }
 
 /** The least RAM a machine can have: one process's first tables, PGD, PUD, PMD and PTE pages. */
@@ -157,6 +162,13 @@ function ramArg(token: Token): number {
     throw new LineError(token.column, `ram=${token.text} cannot hold one process's first tables (PGD, PUD, PMD and PTE pages): at least 16K`);
   }
   return ram;
+}
+
+/** msharefs's alignment: the lab pages in four levels, so whole PGD entries (512 GiB). */
+function alignArg(token: Token): number {
+  const align = sizeArg(token);
+  if (align === 0 || align % 2 ** 39 !== 0) throw new LineError(token.column, `mshare_align must be a multiple of 512G (one PGD entry), got '${token.text}'`);
+  return align;
 }
 
 function sizeArg(token: Token): number {

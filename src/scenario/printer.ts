@@ -16,6 +16,8 @@ export function printCommand(c: Command): string {
         c.ram === DEFAULT_RAM ? '' : `ram=${sizeText(c.ram)}`,
         c.seed === DEFAULT_SEED ? '' : `seed=${c.seed}`,
         c.ptReclaim ? 'pt_reclaim=on' : '',
+        c.fidelity === undefined ? '' : `fidelity=${c.fidelity}`,
+        c.mshareAlign === undefined ? '' : `mshare_align=${sizeText(c.mshareAlign)}`,
       ];
       return words('machine', ...options);
     }

@@ -36,6 +36,14 @@ export interface Translation {
   readonly bits: Bits;
 }
 
+/** A moment the "as posted" switch makes worth reporting (SPEC 1.3, 1.6): not a failure. */
+export interface Finding {
+  /** The mm it concerns, by name. */
+  readonly mm: string;
+  /** Such as check_mm's `BUG: non-zero pgtables_bytes on freeing mm: N`. */
+  readonly message: string;
+}
+
 export interface MemoryReport {
   readonly ram_bytes: Bytes;
   readonly pagetables_bytes: Bytes;
@@ -62,4 +70,6 @@ export interface Model {
   mmName(mm: MmId): string;
   /** Broken invariants of SPEC 1.8; empty when all hold. */
   invariants(): string[];
+  /** Findings so far, in order (only `machine fidelity=as_posted` has any). */
+  findings?(): Finding[];
 }

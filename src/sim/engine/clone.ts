@@ -25,7 +25,7 @@ export function cloneMachine(src: Machine): Machine {
   const host = (h: Host): Host => {
     let c = hosts.get(h);
     if (c === undefined) {
-      c = { mm: null as unknown as Mm, obj: null as unknown as MemObject, start: h.start, len: h.len, offset: h.offset, guests: [] };
+      c = { mm: null as unknown as Mm, obj: null as unknown as MemObject, start: h.start, len: h.len, offset: h.offset, guests: [], leaked: h.leaked };
       hosts.set(h, c);
       Object.assign(c, { mm: mm(h.mm), obj: obj(h.obj) });
       c.guests = h.guests.map(mm);
@@ -37,6 +37,7 @@ export function cloneMachine(src: Machine): Machine {
     let c = pmds.get(t);
     if (c === undefined) {
       c = new PmdTable(null, t.id);
+      c.kept = t.kept;
       pmds.set(t, c);
       for (const u of t.users) c.addUser(mm(u));
       c.runs = t.runs.map(run);
@@ -66,7 +67,7 @@ export function cloneMachine(src: Machine): Machine {
   const mm = (x: Mm): Mm => {
     let c = mms.get(x);
     if (c === undefined) {
-      c = { id: x.id, name: x.name, isHost: x.isHost, pgd: new DirTable('pgd'), vmas: [], charged: x.charged, tasks: [], alive: x.alive, names: new Map(x.names), mmapBase: x.mmapBase };
+      c = { id: x.id, name: x.name, isHost: x.isHost, pgd: new DirTable('pgd'), vmas: [], charged: x.charged, tasks: [], alive: x.alive, names: new Map(x.names), mmapBase: x.mmapBase, leaked: x.leaked };
       mms.set(x, c);
       c.pgd = dir(x.pgd);
       c.vmas = x.vmas.map(vma);
@@ -92,6 +93,7 @@ export function cloneMachine(src: Machine): Machine {
     tasks: new Map([...src.tasks].map(([k, t]) => [k, task(t)])),
     taskOrder: src.taskOrder.map(task),
     mmNames: new Map(src.mmNames),
+    findings: src.findings.map((f) => ({ ...f })),
     events: [],
     markerAt: 0,
   };

@@ -5,7 +5,7 @@
 import type { AddrExpr, Command, Located } from '../commands';
 import type { MmId, TraceEvent } from '../events';
 import { PAGE_SIZE, PMD_SIZE, alignUp, type Vaddr } from '../geometry';
-import type { HostReport, MemoryReport, Model, ProcessReport, Translation } from '../model';
+import type { Finding, HostReport, MemoryReport, Model, ProcessReport, Translation } from '../model';
 import { P } from '../bits';
 import { fail, isError, type SyscallError } from './errors';
 import { InvariantChecker } from './invariants';
@@ -54,7 +54,7 @@ function engineOver(initial: Machine): Engine {
   function run(c: Command): SyscallError | null {
     if (c.op === 'machine') {
       if (m.started) return fail('EINVAL', 'machine must be the first command');
-      m = createMachine(c.ram, c.seed, c.ptReclaim);
+      m = createMachine(c.ram, c.seed, c.ptReclaim, c.fidelity === 'as_posted', c.mshareAlign);
       m.started = true;
       checker.full();
       return null;
@@ -142,7 +142,7 @@ function engineOver(initial: Machine): Engine {
       }));
     },
     hosts(): HostReport[] {
-      return m.hosts.map((h) => ({ file: h.obj.name, refcount: h.guests.length, pgtables_bytes: h.mm.charged * PAGE_SIZE }));
+      return m.hosts.map((h) => ({ file: h.obj.name, refcount: h.guests.length + h.leaked, pgtables_bytes: h.mm.charged * PAGE_SIZE }));
     },
     memory(): MemoryReport {
       return { ram_bytes: m.ram, pagetables_bytes: m.tablePages * PAGE_SIZE, file_bytes: m.filePages * PAGE_SIZE };
@@ -159,6 +159,9 @@ function engineOver(initial: Machine): Engine {
     },
     invariants(): string[] {
       return checker.check(m);
+    },
+    findings(): Finding[] {
+      return m.findings.map((f) => ({ ...f }));
     },
     view(options: ViewOptions): WorldView {
       return buildView(m, options);

@@ -2,13 +2,13 @@
  * The machine: frames against the RAM limit, the table and file page counters
  * of SPEC 1.6, and the event sink of the step under way.
  */
-import { DEFAULT_RAM, DEFAULT_SEED } from '../commands';
+import { DEFAULT_MSHARE_ALIGN, DEFAULT_RAM, DEFAULT_SEED } from '../commands';
 import { isMarker, tryAbsorb, type EffectEvent, type MarkerEvent } from '../events';
 import { PAGE_SIZE, type Bytes } from '../geometry';
 import { seedState } from '../random';
 import type { Machine, Mm } from './state';
 
-export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptReclaim = false): Machine {
+export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptReclaim = false, asPosted = false, mshareAlign: Bytes = DEFAULT_MSHARE_ALIGN): Machine {
   return {
     ram,
     frames: Math.floor(ram / PAGE_SIZE),
@@ -16,6 +16,10 @@ export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptR
     tablePages: 0,
     filePages: 0,
     ptReclaim,
+    asPosted,
+    mshareAlign,
+    leakedTables: 0,
+    findings: [],
     rng: seedState(seed),
     nextMmId: 1,
     objects: new Map(),

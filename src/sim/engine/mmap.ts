@@ -23,7 +23,8 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
   const existing = anon ? null : m.objects.get(c.file);
   if (!anon && existing === undefined) return fail('EBADF', `no file or memfd named ${c.file}`);
   if (c.flags.shared === c.flags.private) return fail('EINVAL', 'mmap needs exactly one of shared and private');
-  if (c.flags.sharedPt && c.flags.private) return fail('EINVAL', 'MAP_SHARED_PT needs MAP_SHARED, not MAP_PRIVATE');
+  // As posted, MAP_PRIVATE|MAP_SHARED_PT got through (and shared).
+  if (c.flags.sharedPt && c.flags.private && !m.asPosted) return fail('EINVAL', 'MAP_SHARED_PT needs MAP_SHARED, not MAP_PRIVATE');
   if (c.len === 0) return fail('EINVAL', 'mmap of length 0');
   if (!isAligned(c.offset, PAGE_SIZE)) return fail('EINVAL', `offset ${hex(c.offset)} is not page-aligned`);
   const huge = existing?.kind === 'hugetlb';

@@ -53,6 +53,8 @@ export interface Mm {
   names: Map<string, Vaddr>;
   /** Where `auto` mappings start, top-down (random.ts); drawn per process, kept by fork. */
   mmapBase: Vaddr;
+  /** As posted: table pages still charged when the mm was freed (leaked, SPEC 1.3). */
+  leaked: number;
 }
 
 export interface Task {
@@ -73,6 +75,8 @@ export interface Host {
   readonly offset: Bytes;
   /** Guest mms holding a reference, in the order they took it. */
   guests: Mm[];
+  /** As posted: references of guests that exited without dropping them (the host leaks). */
+  leaked: number;
 }
 
 export interface Machine {
@@ -82,6 +86,13 @@ export interface Machine {
   tablePages: number;
   filePages: number;
   ptReclaim: boolean;
+  /** `machine fidelity=as_posted`: the posted code's known gaps (SPEC 1.3). */
+  asPosted: boolean;
+  mshareAlign: Bytes;
+  /** Table pages of freed mms nobody freed (as posted). */
+  leakedTables: number;
+  /** "As posted" moments worth reporting (SPEC 3 `findings`), in order. */
+  findings: { mm: string; message: string }[];
   rng: number;
   nextMmId: number;
   objects: Map<string, MemObject>;

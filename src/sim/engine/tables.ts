@@ -44,6 +44,8 @@ export class PmdTable {
   seenCount = 0;
   /** Path id of the tree it was created in (see view.ts). */
   readonly id: string;
+  /** As posted: over a shared range when it was unmapped, so never freed (SPEC 1.3). */
+  kept = false;
   constructor(owner: Mm | null, id: string) {
     if (owner !== null) this.addUser(owner);
     this.id = id;

@@ -33,9 +33,9 @@ export function freeEmptyTables(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr): void 
       const s = pudBase + ui * PUD_SIZE;
       if (!(pmd instanceof PmdTable) || s + PUD_SIZE <= c0 || s >= c1) continue;
       freePteTables(m, mm, pmd, s, Math.max(c0, s), Math.min(c1, s + PUD_SIZE));
-      if (s >= g0 && s + PUD_SIZE <= g1) freePmdTable(m, mm, pud, ui, pmd, s);
+      if (s >= g0 && s + PUD_SIZE <= g1 && !pmd.kept) freePmdTable(m, mm, pud, ui, pmd, s);
     }
-    if (pudBase >= p0 && pudBase + PGDIR_SIZE <= p1) {
+    if (pudBase >= p0 && pudBase + PGDIR_SIZE <= p1 && pud.children.size === 0) {
       mm.pgd.children.delete(gi);
       releaseTables(m, mm, 1);
       emit(m, { k: 'free', mm: mm.id, level: 'pud', va: pudBase, count: 1 });

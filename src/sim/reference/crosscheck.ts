@@ -44,6 +44,7 @@ function difference(ref: Model, other: Model, o: CrossCheckOptions): string | nu
     ['processes()', ref.processes(), other.processes()],
     ['hosts()', ref.hosts(), other.hosts()],
     ['memory()', ref.memory(), other.memory()],
+    ['findings()', ref.findings?.() ?? [], other.findings?.() ?? []],
   ];
   for (const [what, a, b] of pairs) if (json(a) !== json(b)) return `${what} differ:\n  reference: ${json(a)}\n  other:     ${json(b)}`;
   for (const p of ref.processes()) {

@@ -31,6 +31,7 @@ export function machine(st: RefState, c: Cmd<'machine'>): void {
   st.ramFrames = Math.floor(c.ram / 4096);
   st.random = seedState(c.seed);
   st.ptReclaim = c.ptReclaim;
+  st.asPosted = c.fidelity === 'as_posted';
 }
 
 export function newObject(st: RefState, c: Cmd<'file'> | Cmd<'memfd'>): void {

@@ -35,7 +35,8 @@ export function mmapCmd(st: RefState, out: Out, task: Task, c: MmapCmd, addr: Va
   const file = lookupObject(st, c.file);
   const f = c.flags;
   if (f.shared === f.private) throw new SysError('EINVAL', 'mmap needs exactly one of shared and private');
-  if (f.sharedPt && !f.shared) throw new SysError('EINVAL', 'shared_pt needs a shared mapping');
+  // As posted, MAP_PRIVATE|MAP_SHARED_PT got through, and shared.
+  if (f.sharedPt && !f.shared && !st.asPosted) throw new SysError('EINVAL', 'shared_pt needs a shared mapping');
   if (c.len === 0) throw new SysError('EINVAL', 'mmap of length 0');
   if (c.offset % PAGE_SIZE !== 0) throw new SysError('EINVAL', 'offset not page-aligned');
   const hugetlb = file !== null && file.hugetlb;

@@ -50,7 +50,8 @@ export function mprotectCmd(st: RefState, out: Out, task: Task, c: MprotectCmd, 
       const next: Vma = { ...v, prot: c.prot };
       replaceVma(mm, v, next);
       // A region's PTEs are the host's: changed whether or not this guest linked (SPEC 1.3).
-      for (const l of leavesIn(next.region?.mm ?? mm, next.start, next.end)) {
+      // As posted, only what the caller's own links reach.
+      for (const l of leavesIn(st.asPosted ? mm : (next.region?.mm ?? mm), next.start, next.end)) {
         const bits = protBits(l.leaf.bits, next);
         if (bits === l.leaf.bits) continue;
         l.leaf.bits = bits;
@@ -100,7 +101,7 @@ export function madviseCmd(st: RefState, out: Out, task: Task, c: MadviseCmd, ad
       const b = v.obj.hugetlb ? alignDown(Math.min(r.end, v.end), PMD_SIZE) : Math.min(r.end, v.end);
       if (a >= b) continue;
       if (v.obj.hugetlb && unshareRange(out, mm, a, b)) seen.add(mm.id);
-      clearLeaves(out, v.region?.mm ?? mm, a, b, seen);
+      clearLeaves(out, st.asPosted ? mm : (v.region?.mm ?? mm), a, b, seen);
       if (st.ptReclaim && !v.obj.hugetlb) reclaim(st, out, task, a, b);
     }
     tlbEvent(out, seen, r.start, r.end);

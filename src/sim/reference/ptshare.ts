@@ -35,7 +35,7 @@ export function createHost(st: RefState, obj: MemObject, start: Vaddr, len: Byte
   };
   st.mms.push(mm);
   mm.pgd = newTable(st, mm, 'pgd', 0);
-  const host: Host = { mm, obj, start, len, offset, refcount: 0 };
+  const host: Host = { mm, obj, start, len, offset, refcount: 0, leaked: 0 };
   // The host's own copy of the VMA, with transparent huge pages off (SPEC 1.3).
   mm.vmas.push({
     start,

@@ -23,6 +23,10 @@ function initialState(): RefState {
     ramBytes: DEFAULT_RAM,
     ramFrames: Math.floor(DEFAULT_RAM / 4096),
     usedFrames: 0,
+    asPosted: false,
+    leaked: new Set(),
+    kept: new Set(),
+    findings: [],
     random: seedState(DEFAULT_SEED),
     ptReclaim: false,
     started: false,
@@ -133,6 +137,10 @@ export function createReference(): Model {
 
     invariants(): string[] {
       return checkInvariants(st);
+    },
+
+    findings() {
+      return st.findings.map((f) => ({ ...f }));
     },
   };
 }

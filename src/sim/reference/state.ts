@@ -113,12 +113,22 @@ export interface Host {
   readonly len: Bytes;
   readonly offset: Bytes;
   refcount: number;
+  /** As posted: references kept by guests that exited (counted in refcount). */
+  leaked: number;
 }
 
 export interface RefState {
   ramBytes: number;
   ramFrames: number;
   usedFrames: number;
+  /** `machine fidelity=as_posted`: the posted code's gaps (SPEC 1.3). */
+  asPosted: boolean;
+  /** Tables of freed mms that the posted free path never freed. */
+  readonly leaked: Set<Table>;
+  /** As posted: guest PMD pages over a shared range when it was unmapped, never freed. */
+  readonly kept: Set<Table>;
+  /** "As posted" findings so far. */
+  readonly findings: { mm: string; message: string }[];
   random: number;
   ptReclaim: boolean;
   /** Whether any command has run yet (`machine` must come first). */

@@ -42,6 +42,9 @@ export function freeEmptyTables(st: RefState, out: Out, mm: Mm): void {
       // Links into a host and PMD pages other mms still use are not ours to free.
       if (l.table.owner !== mm || l.child.owner !== mm || l.child.refs.length > 1) continue;
       if (anyVmaIn(mm, l.va, l.va + span)) continue;
+      // As posted: a kept PMD page is never freed, and so neither is the PUD page above it.
+      if (st.kept.has(l.child)) continue;
+      if (level === 'pgd' && st.asPosted && l.child.entries.some((e) => e !== undefined)) continue;
       if (l.child.entries.some((e) => e !== undefined)) throw new Error(`freeing a non-empty ${l.child.level} table`);
       unlinkChild(l.table, l.index);
       freeTable(st, l.child);
@@ -64,6 +67,8 @@ export function unmapRange(st: RefState, out: Out, mm: Mm, start: Vaddr, end: Va
   removeRange(mm, start, end);
   for (const obj of anon) freeAnon(st, obj);
   if (flush) tlbEvent(out, seen, start, end);
+  // As posted, the free path skips a guest's PMD pages over a shared range, for good.
+  if (st.asPosted) for (const h of regions) for (const l of linksAt(mm, 'pud', h.start, h.start + h.len)) st.kept.add(l.child);
   freeEmptyTables(st, out, mm);
   return regions;
 }
@@ -73,10 +78,15 @@ export function dropRegions(st: RefState, out: Out, mm: Mm, regions: Host[]): vo
   for (const host of regions) if (hostUnref(out, host, mm.id)) releaseHost(st, out, host);
 }
 
-/** Frees the PGD of an mm whose every other table is gone. */
+/**
+ * Frees the PGD of an mm whose every other table is gone; as posted, what the
+ * free path skipped leaks, still charged, and check_mm says so (SPEC 1.6).
+ */
 function freePgd(st: RefState, out: Out, mm: Mm): void {
   const pgd = mm.pgd;
   if (pgd === null) return;
+  for (const l of [...linksAt(mm, 'pgd', 0, USER_TOP), ...linksAt(mm, 'pud', 0, USER_TOP)]) st.leaked.add(l.child);
+  if (mm.chargedPages !== 0) st.findings.push({ mm: mm.name, message: `BUG: non-zero pgtables_bytes on freeing mm: ${mm.chargedPages * 4096}` });
   freeTable(st, pgd);
   mm.pgd = null;
   mm.alive = false;
@@ -99,7 +109,8 @@ export function releaseHost(st: RefState, out: Out, host: Host): void {
  */
 export function teardownMm(st: RefState, out: Out, mm: Mm): void {
   const regions = unmapRange(st, out, mm, 0, USER_TOP, false);
-  dropRegions(st, out, mm, regions);
+  if (st.asPosted) for (const h of regions) leakReference(st, h, mm);
+  else dropRegions(st, out, mm, regions);
   freePgd(st, out, mm);
 }
 
@@ -109,4 +120,10 @@ function freeAnon(st: RefState, obj: MemObject): void {
   st.usedFrames -= obj.cached.size * framesPerPage(obj);
   obj.cached.clear();
   st.objects.splice(st.objects.indexOf(obj), 1);
+}
+
+/** As posted, exit never drops the reference: it stays counted and the host never goes. */
+function leakReference(st: RefState, host: Host, mm: Mm): void {
+  host.leaked += 1;
+  st.findings.push({ mm: mm.name, message: `exit keeps ${mm.name}'s reference to ${host.mm.name} (refcount ${host.refcount}): the host leaks` });
 }

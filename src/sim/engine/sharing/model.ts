@@ -21,8 +21,8 @@ export interface SharingModel {
   readonly reclaims: boolean;
   /** On unmap: the VMA's entries are taken down, before the VMA goes. */
   unmapVma(m: Machine, mm: Mm, vma: Vma, flushed: Set<MmId>): void;
-  /** On unmap and teardown, once the VMAs are gone and tables freed: what mm no longer holds is let go. */
-  unmapped(m: Machine, mm: Mm, gone: readonly Vma[]): void;
+  /** On unmap (teardown: the mm's end), once the VMAs are gone and tables freed: what mm no longer holds is let go. */
+  unmapped(m: Machine, mm: Mm, gone: readonly Vma[], teardown: boolean): void;
   /** On fork: the child (whose VMAs are copies of the parent's) takes its share. */
   forked(m: Machine, child: Mm): void;
 }

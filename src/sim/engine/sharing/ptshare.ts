@@ -15,7 +15,7 @@ import { pmdOf } from '../walk';
 import type { Host, Machine, MemObject, Mm, Vma } from '../state';
 import { clearLeavesIn, protectLeaves } from './leaves';
 import { eachSpan, type SharingModel } from './model';
-import { createHost, dropReference, ineligible, mismatch, takeReference } from './ptshareHost';
+import { createHost, dropReference, ineligible, leakReference, mismatch, takeReference } from './ptshareHost';
 import { ptshareTouchSpan } from './ptshareTouch';
 
 const hostOf = (vma: Vma): Mm => (vma.host as Host).mm;
@@ -23,22 +23,28 @@ const hostOf = (vma: Vma): Mm => (vma.host as Host).mm;
 export const ptshare: SharingModel = {
   name: 'shared_pt',
   touchSpan: (m, mm, vma, a, b, access) => ptshareTouchSpan(m, mm, vma, a, b, access, touchSink(m, mm, vma, access, 'host')),
-  // The host's PTEs for the range, whether or not mm has linked its entries (SPEC 1.3, decision).
-  protectSpan(m, _mm, vma, s, a, b, flushed) {
-    const pmd = pmdOf(hostOf(vma), a);
+  // The host's PTEs for the range, whether or not mm has linked its entries (SPEC 1.3,
+  // decision); as posted, only what mm's own links reach.
+  protectSpan(m, mm, vma, s, a, b, flushed) {
+    const pmd = pmdOf(m.asPosted ? mm : hostOf(vma), a);
     if (pmd !== null) protectLeaves(m, pmd, s, a, b, vma.prot, vma.shared, flushed);
   },
-  clearSpan(m, _mm, vma, s, a, b, flushed) {
-    const pmd = pmdOf(hostOf(vma), a);
+  clearSpan(m, mm, vma, s, a, b, flushed) {
+    const pmd = pmdOf(m.asPosted ? mm : hostOf(vma), a);
     if (pmd !== null) clearLeavesIn(m, pmd, s, a, b, flushed);
   },
   reclaims: false,
   unmapVma(m, mm, vma, flushed) {
     eachSpan(vma.start, vma.end, (s, a, b) => unlink(m, mm, s, a, b, flushed));
   },
-  unmapped(m, mm, gone) {
+  // As posted, only munmap drops the reference: at exit it leaks, and so does the host.
+  unmapped(m, mm, gone, teardown) {
     const hosts = new Set(gone.map((v) => v.host).filter((h) => h !== null));
-    for (const h of hosts) if (!mm.vmas.some((v) => v.host === h)) dropReference(m, h, mm);
+    for (const h of hosts) {
+      if (mm.vmas.some((v) => v.host === h)) continue;
+      if (teardown && m.asPosted) leakReference(m, h, mm);
+      else dropReference(m, h, mm);
+    }
   },
   forked(m, child) {
     for (const h of new Set(child.vmas.map((v) => v.host).filter((x) => x !== null))) takeReference(m, h, child);
@@ -59,7 +65,7 @@ function unlink(m: Machine, mm: Mm, s: Vaddr, a: Vaddr, b: Vaddr, flushed: Set<M
 
 /** The MAP_SHARED_PT decision for a new VMA: shared or why not, or ENOMEM for the host's PGD. */
 export function planSharedPt(m: Machine, obj: MemObject, vma: Vma, flags: MmapFlags): { shares: boolean; notShared: string | null } | SyscallError {
-  let notShared = ineligible(obj, flags.shared, vma.start, vma.end - vma.start);
+  let notShared = ineligible(obj, flags.shared || m.asPosted, vma.start, vma.end - vma.start);
   if (notShared === null && obj.host !== null) notShared = mismatch(obj.host, vma.start, vma.end - vma.start, vma.offset);
   if (notShared === null && obj.host === null && freeFrames(m) < 1) return fail('ENOMEM', 'no memory for the host mm');
   return { shares: notShared === null, notShared };

@@ -32,7 +32,7 @@ export function mismatch(host: Host, va: Vaddr, len: Bytes, offset: Bytes): stri
 export function createHost(m: Machine, vma: Vma): Host {
   const mm = newMm(m, `host:${vma.obj.name}`, true);
   mm.vmas.push({ ...vma, prot: { ...vma.prot }, advice: 'nohugepage', host: null });
-  const host: Host = { mm, obj: vma.obj, start: vma.start, len: vma.end - vma.start, offset: vma.offset, guests: [] };
+  const host: Host = { mm, obj: vma.obj, start: vma.start, len: vma.end - vma.start, offset: vma.offset, guests: [], leaked: 0 };
   vma.obj.host = host;
   m.hosts.push(host);
   emit(m, { k: 'host_create', host: mm.id, file: vma.obj.name, va: host.start, len: host.len });
@@ -41,14 +41,21 @@ export function createHost(m: Machine, vma: Vma): Host {
 
 export function takeReference(m: Machine, host: Host, guest: Mm): void {
   host.guests.push(guest);
-  emit(m, { k: 'host_ref', host: host.mm.id, mm: guest.id, refcount: host.guests.length });
+  emit(m, { k: 'host_ref', host: host.mm.id, mm: guest.id, refcount: host.guests.length + host.leaked });
 }
 
 /** Drops guest's reference; the last one releases the host. */
 export function dropReference(m: Machine, host: Host, guest: Mm): void {
   host.guests.splice(host.guests.indexOf(guest), 1);
-  emit(m, { k: 'host_unref', host: host.mm.id, mm: guest.id, refcount: host.guests.length });
-  if (host.guests.length === 0) releaseHost(m, host);
+  emit(m, { k: 'host_unref', host: host.mm.id, mm: guest.id, refcount: host.guests.length + host.leaked });
+  if (host.guests.length + host.leaked === 0) releaseHost(m, host);
+}
+
+/** As posted: exit forgets to drop the reference; it stays counted and the host never goes. */
+export function leakReference(m: Machine, host: Host, guest: Mm): void {
+  host.guests.splice(host.guests.indexOf(guest), 1);
+  host.leaked += 1;
+  m.findings.push({ mm: guest.name, message: `exit keeps ${guest.name}'s reference to ${host.mm.name} (refcount ${host.guests.length + host.leaked}): the host leaks` });
 }
 
 /** Clears the host's PTEs, frees its tables and its PGD; the file forgets it. */
