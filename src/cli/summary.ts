@@ -70,7 +70,7 @@ export function summaryLines(file: string, report: RunReport): string[] {
     const rows = [['name', 'state', 'page tables', '', 'rss pages', ''], ...processRows(report.processes)];
     lines.push(...table(rows, ['l', 'l', 'r', 'l', 'r']).map((l) => '  ' + l));
   }
-  lines.push('', 'hosts (MAP_SHARED_PT)');
+  lines.push('', 'hosts (MAP_SHARED_PT, msharefs)');
   if (report.hosts.length === 0) lines.push('  (none)');
   else {
     const rows = [

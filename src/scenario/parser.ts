@@ -4,14 +4,14 @@
  * column and a message, which the editor underlines and the CLI prints.
  */
 import type { Command, Located } from '../sim/commands';
-import { DEFAULT_RAM, DEFAULT_SEED, type Fidelity } from '../sim/commands';
+import { ANON_FILE, DEFAULT_RAM, DEFAULT_SEED, type Fidelity, type Prot } from '../sim/commands';
 import { Args } from './args';
 import { expandBrackets } from './brackets';
 import { LineError, type ParseError } from './errors';
 import { columnAfter, splitLines, tokenize, type Token } from './tokens';
 import { readTaskCommand } from './verbs';
 import { Scope, type Where } from './scope';
-import { closestKeyword, DECLARATIONS, isDeclaration, isName, isTaskName, isVerb, VERBS, type Declaration } from './words';
+import { closestKeyword, DECLARATIONS, isDeclaration, isName, isTaskName, isVerb, readProt, VERBS, type Declaration } from './words';
 
 export type ParseResult =
   | { readonly ok: true; readonly commands: Located[] }
@@ -27,7 +27,14 @@ const USAGE: Readonly<Record<Declaration, string>> = {
   process: 'process NAME',
   thread: 'thread PARENT NAME',
   fork: 'fork PARENT CHILD',
+  mshare: 'mshare NAME SIZE',
+  unlink: 'unlink NAME',
 };
+
+const REGION_USAGE = {
+  map: 'NAME map OFFSET LEN FILE|- [FILE_OFFSET] [PROT]',
+  unmap: 'NAME unmap OFFSET LEN',
+} as const;
 
 export interface ParseOptions {
   /**
@@ -71,6 +78,9 @@ function readLine(tokens: readonly Token[], first: boolean): { commands: Command
     return { commands: readDeclaration(head.text, tokens, first), where: { task: head.column, parent } };
   }
   const verbToken = tokens[1];
+  if (verbToken?.text === 'map' || verbToken?.text === 'unmap') {
+    return { commands: readRegionCommand(verbToken.text, tokens), where: { task: head.column, file: head.column } };
+  }
   if (verbToken === undefined || !isVerb(verbToken.text)) {
     if (isVerb(head.text)) {
       throw new LineError(head.column, `'${head.text}' needs the task first: TASK ${head.text} ...`);
@@ -113,6 +123,17 @@ function readDeclaration(word: Declaration, tokens: readonly Token[], first: boo
       args.end();
       return names.map((name) => ({ op: 'process', name }));
     }
+    case 'mshare': {
+      const names = fileNames(args.next('NAME'));
+      const size = args.size('SIZE');
+      args.end();
+      return names.map((name): Command => ({ op: 'mshare', name, size }));
+    }
+    case 'unlink': {
+      const names = fileNames(args.next('NAME'));
+      args.end();
+      return names.map((name): Command => ({ op: 'unlink', name }));
+    }
     case 'thread':
     case 'fork': {
       const pairs = pairUp(args.next('PARENT'), args.next(word === 'fork' ? 'CHILD' : 'NAME'));
@@ -122,6 +143,32 @@ function readDeclaration(word: Declaration, tokens: readonly Token[], first: boo
       );
     }
   }
+}
+
+/** `NAME map OFFSET LEN FILE|- [FILE_OFFSET] [PROT]` and `NAME unmap OFFSET LEN`. */
+function readRegionCommand(verb: 'map' | 'unmap', tokens: readonly Token[]): Command[] {
+  const regions = fileNames(tokens[0] as Token);
+  const args = new Args(tokens, REGION_USAGE[verb], 2);
+  const offset = args.size('OFFSET');
+  const len = args.size('LEN');
+  if (verb === 'unmap') {
+    args.end();
+    return regions.map((region): Command => ({ op: 'mshare_unmap', region, offset, len }));
+  }
+  const fileToken = args.next('FILE');
+  if (fileToken.text !== ANON_FILE && !isName(fileToken.text)) throw new LineError(fileToken.column, `bad file name '${fileToken.text}': expected a NAME or - for anonymous memory`);
+  let fileOffset = 0;
+  let prot: Prot = { read: true, write: true, exec: false };
+  if (args.peek() !== undefined && /^[0-9]/.test(args.peek()!.text)) fileOffset = args.size('FILE_OFFSET');
+  const protToken = args.peek();
+  if (protToken !== undefined) {
+    args.next('PROT');
+    const p = readProt(protToken.text);
+    if (typeof p === 'string') throw new LineError(protToken.column, p);
+    prot = p;
+  }
+  args.end();
+  return regions.map((region): Command => ({ op: 'mshare_map', region, offset, len, file: fileToken.text, fileOffset, prot }));
 }
 
 function readMachine(args: Args): Command {

@@ -22,6 +22,7 @@ export interface Where {
 export class Scope {
   private readonly tasks = new Set<string>();
   private readonly files = new Set<string>();
+  private readonly regions = new Set<string>();
   /** Task → its mapping names; threads of one process share one set. */
   private readonly names = new Map<string, Set<string>>();
 
@@ -33,6 +34,18 @@ export class Scope {
       case 'file':
       case 'memfd':
         this.files.add(c.name);
+        return;
+      case 'mshare':
+        this.files.add(c.name);
+        this.regions.add(c.name);
+        return;
+      case 'mshare_map':
+        this.needRegion(c.region, at.task);
+        if (c.file !== ANON_FILE && !this.files.has(c.file)) throw new LineError(at.task, `no file named ${c.file}: declare it first with file ${c.file} SIZE or memfd ${c.file} SIZE`);
+        return;
+      case 'mshare_unmap':
+      case 'unlink':
+        this.needRegion(c.op === 'unlink' ? c.name : c.region, c.op === 'unlink' ? (at.parent ?? at.task) : at.task);
         return;
       case 'process':
         this.defineTask(c.name, new Set());
@@ -76,6 +89,10 @@ export class Scope {
     let s = this.names.get(task);
     if (s === undefined) this.names.set(task, (s = new Set()));
     return s;
+  }
+
+  private needRegion(name: string, column: number): void {
+    if (!this.regions.has(name)) throw new LineError(column, `no msharefs region named ${name}: declare it first with mshare ${name} SIZE`);
   }
 
   private needTask(name: string, column: number): void {

@@ -77,7 +77,24 @@ export type Command =
       readonly advice: Advice;
     }
   | { readonly op: 'munmap'; readonly task: string; readonly addr: AddrExpr; readonly len: Bytes }
-  | { readonly op: 'exit'; readonly task: string };
+  | { readonly op: 'exit'; readonly task: string }
+  /** msharefs (SPEC 1.5): a region file of SIZE bytes, with its host mm. */
+  | { readonly op: 'mshare'; readonly name: string; readonly size: Bytes }
+  /** MSHAREFS_CREATE_MAPPING: an object at OFFSET..OFFSET+LEN of the region. */
+  | {
+      readonly op: 'mshare_map';
+      readonly region: string;
+      readonly offset: Bytes;
+      readonly len: Bytes;
+      /** A file or memfd name, or ANON_FILE. */
+      readonly file: string;
+      readonly fileOffset: Bytes;
+      readonly prot: Prot;
+    }
+  /** MSHAREFS_UNMAP: the objects in OFFSET..OFFSET+LEN of the region go. */
+  | { readonly op: 'mshare_unmap'; readonly region: string; readonly offset: Bytes; readonly len: Bytes }
+  /** Removes a region file (its host goes once nobody is attached). */
+  | { readonly op: 'unlink'; readonly name: string };
 
 export type Op = Command['op'];
 

@@ -23,7 +23,10 @@ export interface ProcessReport {
 }
 
 export interface HostReport {
+  /** The file (MAP_SHARED_PT) or the region (msharefs) the host mm holds. */
   readonly file: string;
+  /** Present for an msharefs region's host; absent for a MAP_SHARED_PT host. */
+  readonly kind?: 'msharefs';
   readonly refcount: number;
   readonly pgtables_bytes: Bytes;
 }

@@ -48,8 +48,8 @@ export function drawMmapBase(state: number): { state: number; base: Vaddr } {
  * mm's VMAs (sorted, disjoint): the highest gap that fits, the mapping at its top,
  * aligned down to 2 MiB for 2 MiB or more. Null when no gap fits (ENOMEM).
  */
-export function autoAddress(base: Vaddr, len: Bytes, vmas: readonly { readonly start: Vaddr; readonly end: Vaddr }[]): Vaddr | null {
-  const align = len >= PMD_SIZE ? PMD_SIZE : PAGE_SIZE;
+export function autoAddress(base: Vaddr, len: Bytes, vmas: readonly { readonly start: Vaddr; readonly end: Vaddr }[], alignment?: Bytes): Vaddr | null {
+  const align = alignment ?? (len >= PMD_SIZE ? PMD_SIZE : PAGE_SIZE);
   let hi = base;
   for (let i = vmas.length - 1; i >= 0; i--) {
     const v = vmas[i]!;

@@ -5,7 +5,7 @@
  * guests link to) stay shared in the copy.
  */
 import { DirTable, PmdTable, PteTable, type PmdRun } from './tables';
-import type { Host, Machine, MemObject, Mm, Task, Vma } from './state';
+import type { Host, Machine, MemObject, Mm, MshareRegion, Task, Vma } from './state';
 
 export function cloneMachine(src: Machine): Machine {
   const objs = new Map<MemObject, MemObject>();
@@ -32,7 +32,7 @@ export function cloneMachine(src: Machine): Machine {
     }
     return c;
   };
-  const vma = (v: Vma): Vma => ({ ...v, prot: { ...v.prot }, obj: obj(v.obj), host: v.host === null ? null : host(v.host) });
+  const vma = (v: Vma): Vma => ({ ...v, prot: { ...v.prot }, obj: obj(v.obj), host: v.host === null ? null : host(v.host), mshare: null });
   const pmd = (t: PmdTable): PmdTable => {
     let c = pmds.get(t);
     if (c === undefined) {
@@ -59,9 +59,27 @@ export function cloneMachine(src: Machine): Machine {
         return { ...r, host: pmd(r.host) };
     }
   };
+  const dirs = new Map<DirTable, DirTable>();
   const dir = (d: DirTable): DirTable => {
-    const c = new DirTable(d.level);
+    let c = dirs.get(d);
+    if (c !== undefined) return c; // an msharefs PUD page linked from windows stays one page
+    c = new DirTable(d.level, d.owner === null ? null : mm(d.owner));
+    dirs.set(d, c);
     for (const [i, child] of d.children) c.children.set(i, child instanceof DirTable ? dir(child) : pmd(child));
+    return c;
+  };
+  const regions = new Map<MshareRegion, MshareRegion>();
+  const region = (r: MshareRegion): MshareRegion => {
+    let c = regions.get(r);
+    if (c === undefined) {
+      c = { ...r, mm: null as unknown as Mm, window: obj(r.window), windows: [] };
+      regions.set(r, c);
+      Object.assign(c, { mm: mm(r.mm) });
+      c.windows = r.windows.map((w) => {
+        const owner = mm(w.mm);
+        return { mm: owner, vma: owner.vmas[w.mm.vmas.indexOf(w.vma)] as Vma };
+      });
+    }
     return c;
   };
   const mm = (x: Mm): Mm => {
@@ -71,6 +89,7 @@ export function cloneMachine(src: Machine): Machine {
       mms.set(x, c);
       c.pgd = dir(x.pgd);
       c.vmas = x.vmas.map(vma);
+      x.vmas.forEach((v, i) => v.mshare !== null && (c!.vmas[i]!.mshare = region(v.mshare)));
     }
     return c;
   };
@@ -90,6 +109,8 @@ export function cloneMachine(src: Machine): Machine {
     anon: src.anon.map(obj),
     mms: new Map([...src.mms].map(([k, x]) => [k, mm(x)])),
     hosts: src.hosts.map(host),
+    regions: new Map([...src.regions].map(([k, r]) => [k, region(r)])),
+    mshares: src.mshares.map(region),
     tasks: new Map([...src.tasks].map(([k, t]) => [k, task(t)])),
     taskOrder: src.taskOrder.map(task),
     mmNames: new Map(src.mmNames),

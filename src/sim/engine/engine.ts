@@ -16,6 +16,7 @@ import { mprotect } from './mprotect';
 import { unmapChecked } from './munmap';
 import { createProcess, createThread, exitTask, forkProcess } from './lifecycle';
 import { touch } from './touch';
+import { mshareCommand } from './mshare';
 import { buildView } from './view';
 import { cloneMachine } from './clone';
 import type { ViewOptions, WorldView } from '../view';
@@ -63,7 +64,7 @@ function engineOver(initial: Machine): Engine {
     switch (c.op) {
       case 'file':
       case 'memfd': {
-        if (m.objects.has(c.name)) return fail('EEXIST', `a file named ${c.name} exists`);
+        if (m.objects.has(c.name) || m.regions.has(c.name)) return fail('EEXIST', `a file named ${c.name} exists`);
         const huge = c.op === 'file' && c.hugetlb;
         const size = huge ? alignUp(c.size, PMD_SIZE) : c.size;
         if (size === 0) return fail('EINVAL', `${c.name} has size 0`);
@@ -82,6 +83,11 @@ function engineOver(initial: Machine): Engine {
         if (c.op === 'thread') return createThread(m, parent, name), null;
         return forkProcess(m, parent, name) ? null : fail('ENOMEM', `no memory for ${name}'s page tables`);
       }
+      case 'mshare':
+      case 'mshare_map':
+      case 'mshare_unmap':
+      case 'unlink':
+        return mshareCommand(m, c);
       case 'exit': {
         const t = liveTask(c.task);
         if (isError(t)) return t;
@@ -142,7 +148,9 @@ function engineOver(initial: Machine): Engine {
       }));
     },
     hosts(): HostReport[] {
-      return m.hosts.map((h) => ({ file: h.obj.name, refcount: h.guests.length + h.leaked, pgtables_bytes: h.mm.charged * PAGE_SIZE }));
+      const ptshare = m.hosts.map((h) => ({ file: h.obj.name, refcount: h.guests.length + h.leaked, pgtables_bytes: h.mm.charged * PAGE_SIZE }));
+      const mshare = m.mshares.map((r) => ({ file: r.name, refcount: r.windows.length, pgtables_bytes: r.mm.charged * PAGE_SIZE, kind: 'msharefs' as const }));
+      return [...ptshare, ...mshare];
     },
     memory(): MemoryReport {
       return { ram_bytes: m.ram, pagetables_bytes: m.tablePages * PAGE_SIZE, file_bytes: m.filePages * PAGE_SIZE };

@@ -28,6 +28,8 @@ export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptR
     taskOrder: [],
     mms: new Map(),
     hosts: [],
+    regions: new Map(),
+    mshares: [],
     events: [],
     markerAt: 0,
     mmNames: new Map(),

@@ -9,7 +9,7 @@ import type { MmId } from '../events';
 import { PMD_SIZE, PUD_SIZE, alignDown, alignUp, hex, isAligned, type Bytes, type Vaddr } from '../geometry';
 import { fail, isError, userRange, type SyscallError } from './errors';
 import { emit } from './machine';
-import { hugetlbCutRefusal } from './munmap';
+import { hugetlbCutRefusal, modelRefusal } from './munmap';
 import { clearLeaves } from './unmap';
 import { freePteTables } from './tablesfree';
 import { modelOf } from './sharing/models';
@@ -21,6 +21,8 @@ export function madvise(m: Machine, mm: Mm, va: Vaddr, rawLen: Bytes, advice: Ad
   const range = userRange(va, rawLen);
   if (range === null || isError(range)) return range;
   const { end } = range;
+  const refused = modelRefusal(mm, 'madvise', va, end);
+  if (refused !== null) return refused;
   if (advice === 'dontneed') {
     for (const v of vmasIn(mm, va, end))
       if (v.obj.kind === 'hugetlb' && !isAligned(Math.max(va, v.start), PMD_SIZE)) return fail('EINVAL', `MADV_DONTNEED on hugetlb needs a 2 MiB-aligned start`);

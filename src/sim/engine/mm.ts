@@ -30,6 +30,7 @@ export function freeMm(m: Machine, mm: Mm): void {
 function leak(m: Machine, mm: Mm): void {
   let pages = 0;
   for (const pud of mm.pgd.children.values()) {
+    if (pud instanceof DirTable && pud.owner !== mm) continue;
     pages++;
     if (pud instanceof DirTable) for (const pmd of pud.children.values()) if (pmd instanceof PmdTable) (pmd.removeUser(mm), pages++);
   }

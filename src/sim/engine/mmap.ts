@@ -10,6 +10,7 @@ import { emit } from './machine';
 import { joinHost, planSharedPt } from './sharing/models';
 import { fail, isError, type SyscallError } from './errors';
 import { unmapChecked } from './munmap';
+import { attach } from './mshare';
 import { insertVma, isFree, mergeVmas } from './vma';
 import { newObject, type Machine, type MemObject, type Task, type Vma } from './state';
 
@@ -21,11 +22,13 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
   // The order of the checks (docs/ENGINE.md): the file, the flags, the length, the offset, the address.
   const anon = c.file === ANON_FILE;
   const existing = anon ? null : m.objects.get(c.file);
-  if (!anon && existing === undefined) return fail('EBADF', `no file or memfd named ${c.file}`);
+  const region = existing === undefined ? m.regions.get(c.file) : undefined;
+  if (!anon && existing === undefined && region === undefined) return fail('EBADF', `no file or memfd named ${c.file}`);
   if (c.flags.shared === c.flags.private) return fail('EINVAL', 'mmap needs exactly one of shared and private');
   // As posted, MAP_PRIVATE|MAP_SHARED_PT got through (and shared).
   if (c.flags.sharedPt && c.flags.private && !m.asPosted) return fail('EINVAL', 'MAP_SHARED_PT needs MAP_SHARED, not MAP_PRIVATE');
   if (c.len === 0) return fail('EINVAL', 'mmap of length 0');
+  if (region !== undefined) return attach(m, task, region, c, fixedAt);
   if (!isAligned(c.offset, PAGE_SIZE)) return fail('EINVAL', `offset ${hex(c.offset)} is not page-aligned`);
   const huge = existing?.kind === 'hugetlb';
   const align = huge ? PMD_SIZE : PAGE_SIZE;
@@ -63,6 +66,7 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
     offset: anon ? 0 : c.offset,
     host: null,
     anon: false,
+    mshare: null,
   };
   let sharing: 'none' | 'shared_pt' | 'hugetlb' = huge && c.flags.shared ? 'hugetlb' : 'none';
   let notShared: string | null = null;

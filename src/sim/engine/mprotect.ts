@@ -7,7 +7,7 @@ import type { Prot } from '../commands';
 import type { MmId } from '../events';
 import { hex, type Bytes, type Vaddr } from '../geometry';
 import { fail, isError, userRange, type SyscallError } from './errors';
-import { hugetlbCutRefusal } from './munmap';
+import { hugetlbCutRefusal, modelRefusal } from './munmap';
 import { emit } from './machine';
 import { holesIn, isolate, mergeVmas } from './vma';
 import { eachSpan, modelOf } from './sharing/models';
@@ -20,6 +20,8 @@ export function mprotect(m: Machine, mm: Mm, va: Vaddr, rawLen: Bytes, prot: Pro
   if (range === null || isError(range)) return range;
   const { end } = range;
   const len = end - va;
+  const refused = modelRefusal(mm, 'mprotect', va, end);
+  if (refused !== null) return refused;
   // As Linux walks the VMAs in order: a hole at the start fails first, then a hugetlb split.
   const hole = holesIn(mm, va, end)[0];
   if (hole !== undefined && hole[0] === va) return fail('ENOMEM', `no mapping at ${hex(va)}`);

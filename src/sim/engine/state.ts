@@ -36,6 +36,24 @@ export interface Vma {
   host: Host | null;
   /** Holds anonymous pages (Linux: has an anon_vma): a private VMA written, or anonymous memory touched. */
   anon: boolean;
+  /** The msharefs region this VMA is a window on (SPEC 1.5), if it is one. */
+  mshare: MshareRegion | null;
+}
+
+/** An msharefs region (SPEC 1.5): a file, a host mm holding its objects as VMAs, the windows on it. */
+export interface MshareRegion {
+  readonly name: string;
+  readonly size: Bytes;
+  /** The host mm, "mshare: NAME". */
+  readonly mm: Mm;
+  /** Where the region lies in the host mm (aligned to mshare_align). */
+  readonly base: Vaddr;
+  /** What a window's VMA maps: the region itself (no pages of its own). */
+  readonly window: MemObject;
+  /** Attached windows, one reference each, in the order they attached. */
+  windows: { mm: Mm; vma: Vma }[];
+  /** The region file was removed: the host goes with the last window. */
+  unlinked: boolean;
 }
 
 export interface Mm {
@@ -102,6 +120,10 @@ export interface Machine {
   taskOrder: Task[];
   mms: Map<MmId, Mm>;
   hosts: Host[];
+  /** msharefs regions by name, while their file exists. */
+  regions: Map<string, MshareRegion>;
+  /** Every living msharefs host, in creation order (unlinked ones too, while attached). */
+  mshares: MshareRegion[];
   /** Events of the step under way. */
   events: TraceEvent[];
   /** Index just past the last marker in events (see emit). */

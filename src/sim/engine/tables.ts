@@ -76,8 +76,11 @@ export class PmdTable {
 export class DirTable {
   readonly level: 'pgd' | 'pud';
   readonly children = new Map<number, DirTable | PmdTable>();
-  constructor(level: 'pgd' | 'pud') {
+  /** The mm whose tree it was created in; another mm's PGD entry may point here (msharefs). */
+  owner: Mm | null;
+  constructor(level: 'pgd' | 'pud', owner: Mm | null = null) {
     this.level = level;
+    this.owner = owner;
   }
 }
 

@@ -8,7 +8,7 @@ import { emit, releaseTables } from './machine';
 import { piecesIn, replaceRange, runAt } from './runs';
 import { DirTable, PmdTable, pmdRunKind } from './tables';
 import { vmasIn } from './vma';
-import type { Machine, Mm } from './state';
+import type { Machine, Mm, Vma } from './state';
 
 /** Frees the tables over [lo, hi) whose whole span now holds no VMA. */
 export function freeEmptyTables(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr): void {
@@ -26,7 +26,7 @@ export function freeEmptyTables(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr): void 
   const [p0, p1] = freeable(PGDIR_SIZE);
   // Walk the tables that exist, not the address space: exit covers 128 TiB.
   for (const [gi, pud] of [...mm.pgd.children]) {
-    if (!(pud instanceof DirTable)) continue;
+    if (!(pud instanceof DirTable) || pud.owner !== mm) continue; // an msharefs link is the host's
     const pudBase = gi * PGDIR_SIZE;
     if (pudBase + PGDIR_SIZE <= c0 || pudBase >= c1) continue;
     for (const [ui, pmd] of [...pud.children]) {
@@ -73,4 +73,18 @@ export function freePteTables(m: Machine, mm: Mm, pmd: PmdTable, base: Vaddr, a:
 export function isPrivatePte(pmd: PmdTable, i: number): boolean {
   const r = runAt(pmd.runs, i);
   return r !== null && (r.t === 'table' || r.t === 'uniform');
+}
+
+/**
+ * Anonymous memory lives as long as a mapping of it: once no VMA of any mm maps
+ * an anonymous object any more, its pages go back (exit, munmap, kills alike).
+ */
+export function releaseAnon(m: Machine, gone: readonly Vma[]): void {
+  for (const obj of new Set(gone.filter((v) => v.obj.kind === 'anon').map((v) => v.obj))) {
+    if ([...m.mms.values()].some((x) => x.vmas.some((v) => v.obj === obj))) continue;
+    const pages = obj.cache.size();
+    m.usedFrames -= pages;
+    m.filePages -= pages;
+    m.anon.splice(m.anon.indexOf(obj), 1);
+  }
 }

@@ -12,6 +12,8 @@ import { findVma } from './vma';
 import { walkLeaf } from './walk';
 import { killMm } from './lifecycle';
 import { modelOf } from './sharing/models';
+import type { TouchKit } from './sharing/model';
+import type { OomPoint } from './oom';
 import type { Machine, Mm, Task, Vma } from './state';
 
 /** Touches [lo, hi) (any addresses; whole pages are touched) as `task`. */
@@ -36,6 +38,20 @@ export function touch(m: Machine, task: Task, lo: Vaddr, hi: Vaddr, access: Acce
   }
 }
 
+/** The OOM killer at the page whose fault could not be served (SPEC 1.7). */
+function oomKill(m: Machine, task: Task, oom: OomPoint): void {
+  emit(m, {
+    k: 'oom',
+    task: task.name,
+    mm: task.mm.id,
+    va: oom.va,
+    need: oom.need,
+    pagetablesBytes: m.tablePages * PAGE_SIZE,
+    fileBytes: m.filePages * PAGE_SIZE,
+  });
+  killMm(m, task, 'OOM');
+}
+
 function pastUserSpace(va: Vaddr): string {
   return `${hex(va)} is past the end of user space (${hex(USER_TOP)})`;
 }
@@ -47,6 +63,14 @@ function kill(m: Machine, task: Task, va: Vaddr, signal: 'SIGSEGV' | 'SIGBUS', r
 
 /** One VMA's part of a touch; false when the task died in it. */
 function touchSegment(m: Machine, task: Task, vma: Vma, lo: Vaddr, hi: Vaddr, access: Access): boolean {
+  const model = modelOf(vma);
+  if (model.touchWindow !== undefined && vmaAllows(vma, access)) {
+    const kit: TouchKit = {
+      kill: (va, signal, reason) => kill(m, task, va, signal, reason),
+      oom: (point) => oomKill(m, task, point),
+    };
+    return model.touchWindow(m, task, vma, lo, hi, access, kit);
+  }
   if (!vmaAllows(vma, access)) {
     const p = firstFault(task.mm, lo, hi, access);
     if (p > lo) runSpans(m, task, vma, lo, p, access);
@@ -86,19 +110,7 @@ function runSpans(m: Machine, task: Task, vma: Vma, lo: Vaddr, hi: Vaddr, access
     const from = m.events.length;
     const oom = modelOf(vma).touchSpan(m, task.mm, vma, a, b, access);
     hoistFirstFault(m, from);
-    if (oom !== null) {
-      emit(m, {
-        k: 'oom',
-        task: task.name,
-        mm: task.mm.id,
-        va: oom.va,
-        need: oom.need,
-        pagetablesBytes: m.tablePages * PAGE_SIZE,
-        fileBytes: m.filePages * PAGE_SIZE,
-      });
-      killMm(m, task, 'OOM');
-      return false;
-    }
+    if (oom !== null) return oomKill(m, task, oom), false;
   }
   return true;
 }

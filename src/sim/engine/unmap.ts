@@ -8,7 +8,7 @@ import type { Vaddr } from '../geometry';
 import { pmdOf } from './walk';
 import { emit } from './machine';
 import { MODELS, eachSpan, modelOf } from './sharing/models';
-import { freeEmptyTables } from './tablesfree';
+import { freeEmptyTables, releaseAnon } from './tablesfree';
 import { isolate, removeVmas } from './vma';
 import type { Machine, Mm, Vma } from './state';
 
@@ -33,18 +33,4 @@ export function unmapRange(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr, tlb: boolea
   if (m.asPosted) for (const v of gone) if (v.host !== null) eachSpan(v.start, v.end, (s) => void (pmdOf(mm, s) !== null && (pmdOf(mm, s)!.kept = true)));
   freeEmptyTables(m, mm, gone[0]!.start, gone[gone.length - 1]!.end);
   for (const model of MODELS) model.unmapped(m, mm, gone, !tlb);
-}
-
-/**
- * Anonymous memory lives as long as a mapping of it: once no VMA of any mm maps
- * an anonymous object any more, its pages go back (exit, munmap, kills alike).
- */
-function releaseAnon(m: Machine, gone: readonly Vma[]): void {
-  for (const obj of new Set(gone.filter((v) => v.obj.kind === 'anon').map((v) => v.obj))) {
-    if ([...m.mms.values()].some((x) => x.vmas.some((v) => v.obj === obj))) continue;
-    const pages = obj.cache.size();
-    m.usedFrames -= pages;
-    m.filePages -= pages;
-    m.anon.splice(m.anon.indexOf(obj), 1);
-  }
 }

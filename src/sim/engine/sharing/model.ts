@@ -6,11 +6,22 @@
 import type { Access } from '../../commands';
 import type { MmId } from '../../events';
 import type { Vaddr } from '../../geometry';
+import type { SyscallError } from '../errors';
 import type { OomPoint } from '../oom';
-import type { Machine, Mm, Vma } from '../state';
+import type { Machine, Mm, Task, Vma } from '../state';
+
+/** What a touch offers a model that runs a whole segment itself: the fatal ends. */
+export interface TouchKit {
+  kill(va: Vaddr, signal: 'SIGSEGV' | 'SIGBUS', reason: string): void;
+  oom(point: OomPoint): void;
+}
 
 export interface SharingModel {
-  readonly name: 'plain' | 'shared_pt' | 'hugetlb';
+  readonly name: 'plain' | 'shared_pt' | 'hugetlb' | 'msharefs';
+  /** On a syscall over part of the VMA: a refusal (EINVAL) before anything is done, or null. */
+  refuse?(op: 'mprotect' | 'madvise' | 'munmap', vma: Vma, lo: Vaddr, hi: Vaddr): SyscallError | null;
+  /** On fault, when the model runs the whole segment [lo, hi) of vma; false when the task died. */
+  touchWindow?(m: Machine, task: Task, vma: Vma, lo: Vaddr, hi: Vaddr, access: Access, kit: TouchKit): boolean;
   /** On fault: a touch of [a, b), inside one 1 GiB span, by mm; the OOM point if frames ran out. */
   touchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access): OomPoint | null;
   /** On protection change: the leaves of [a, b) in the 1 GiB span at s, under vma's new prot. */

@@ -5,7 +5,7 @@
  */
 import type { MmapFlags } from '../../commands';
 import type { MmId } from '../../events';
-import { PMD_SIZE, indexAt, type Vaddr } from '../../geometry';
+import { PMD_SIZE, hex, indexAt, type Vaddr } from '../../geometry';
 import { touchSink } from '../alloc';
 import { fail, type SyscallError } from '../errors';
 import { emit, freeFrames } from '../machine';
@@ -22,6 +22,11 @@ const hostOf = (vma: Vma): Mm => (vma.host as Host).mm;
 
 export const ptshare: SharingModel = {
   name: 'shared_pt',
+  refuse(op, vma, lo, hi) {
+    const h = vma.host as Host;
+    if (op === 'munmap' && (lo !== h.start || hi !== h.start + h.len)) return fail('EINVAL', `a MAP_SHARED_PT region (${hex(h.start)}, ${hex(h.len)} bytes) can only be unmapped whole`);
+    return null;
+  },
   touchSpan: (m, mm, vma, a, b, access) => ptshareTouchSpan(m, mm, vma, a, b, access, touchSink(m, mm, vma, access, 'host')),
   // The host's PTEs for the range, whether or not mm has linked its entries (SPEC 1.3,
   // decision); as posted, only what mm's own links reach.
