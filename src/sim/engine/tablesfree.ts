@@ -35,12 +35,18 @@ export function freeEmptyTables(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr): void 
       freePteTables(m, mm, pmd, s, Math.max(c0, s), Math.min(c1, s + PUD_SIZE));
       if (s >= g0 && s + PUD_SIZE <= g1 && !pmd.kept) freePmdTable(m, mm, pud, ui, pmd, s);
     }
-    if (pudBase >= p0 && pudBase + PGDIR_SIZE <= p1 && pud.children.size === 0) {
+    if (pudBase >= p0 && pudBase + PGDIR_SIZE <= p1 && pud.children.size === 0 && !linkedByWindows(m, mm, pud)) {
       mm.pgd.children.delete(gi);
       releaseTables(m, mm, 1);
       emit(m, { k: 'free', mm: mm.id, level: 'pud', va: pudBase, count: 1 });
     }
   }
+}
+
+/** Whether an msharefs window's PGD entry still points at this host PUD page (it stays, as in the reference). */
+function linkedByWindows(m: Machine, mm: Mm, pud: DirTable): boolean {
+  const r = mm.isHost ? m.mshares.find((x) => x.mm === mm) : undefined;
+  return r !== undefined && r.windows.some((w) => [...w.mm.pgd.children.values()].includes(pud));
 }
 
 function freePmdTable(m: Machine, mm: Mm, pud: DirTable, i: number, pmd: PmdTable, va: Vaddr): void {

@@ -47,7 +47,7 @@ function fillPage(st: RefState, out: Out, vma: Vma, page: number): void {
  * Writes the leaf for va in `table` (a PTE page, or a PMD page for hugetlb):
  * a new leaf gets the fault's bits; an existing one is made present or writable.
  */
-function writeLeaf(st: RefState, out: Out, table: Table, acting: Mm, vma: Vma, va: Vaddr, access: Access): void {
+export function writeLeaf(st: RefState, out: Out, table: Table, acting: Mm, vma: Vma, va: Vaddr, access: Access): void {
   const span = table.level === 'pmd' ? PMD_SIZE : 4096;
   const leafVa = alignDown(va, span);
   const page = (vma.offset + (leafVa - vma.start)) / 4096;

@@ -43,6 +43,12 @@ export function checkInvariants(st: RefState): string[] {
           derivedRefs.set(e.table, refs);
           refOwners.set(e.table, [...(refOwners.get(e.table) ?? []), t.owner]);
         }
+        // An msharefs window's PGD entry leads into the host's tree, which the host's walk checks.
+        if (t.level === 'pgd' && e.table.owner !== mm) {
+          const w = findVma(mm, va);
+          if (w?.mshare === undefined || w.mshare === null || !w.mshare.windows.some((x) => x.vma === w)) bad.push(`mm ${mm.id}: a PGD link at ${va} outside an attached window`);
+          continue;
+        }
         visit(mm, e.table, va);
         continue;
       }

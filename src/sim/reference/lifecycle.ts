@@ -2,11 +2,12 @@
  * The commands that make and end things: machine, files, processes, threads,
  * fork and exit, and the kills (fatal signal, OOM) that end an mm early.
  */
-import type { Command } from '../commands';
+import { DEFAULT_MSHARE_ALIGN, type Command } from '../commands';
 import type { Signal } from '../events';
 import { alignUp, PMD_SIZE, type Vaddr } from '../geometry';
 import { hostRef, regionsIn } from './ptshare';
 import { checkForkFrames, copyTables } from './forkcopy';
+import { attachWindow } from './mshare';
 import { SysError, type MemObject, type Mm, type Out, type RefState, type Task } from './state';
 import { fileBytes, framesFree, newTable, pagetableBytes } from './tables';
 import { teardownMm } from './unmap';
@@ -32,10 +33,11 @@ export function machine(st: RefState, c: Cmd<'machine'>): void {
   st.random = seedState(c.seed);
   st.ptReclaim = c.ptReclaim;
   st.asPosted = c.fidelity === 'as_posted';
+  st.mshareAlign = c.mshareAlign ?? DEFAULT_MSHARE_ALIGN;
 }
 
 export function newObject(st: RefState, c: Cmd<'file'> | Cmd<'memfd'>): void {
-  if (st.files.has(c.name)) throw new SysError('EEXIST', `name already used: ${c.name}`);
+  if (st.files.has(c.name) || st.regions.has(c.name)) throw new SysError('EEXIST', `name already used: ${c.name}`);
   const hugetlb = c.op === 'file' && c.hugetlb;
   const obj: MemObject = {
     name: c.name,
@@ -99,6 +101,7 @@ export function forkCmd(st: RefState, out: Out, c: Cmd<'fork'>): void {
   out.push({ k: 'task', task: c.child, mm: mm.id, how: 'fork', parent: c.parent });
   copyTables(st, out, parent.mm, mm);
   for (const host of regionsIn(mm, 0, USER_TOP)) hostRef(out, host, mm.id);
+  for (const v of mm.vmas) if (v.mshare !== null) attachWindow(out, v.mshare, mm, v);
 }
 
 export function exitCmd(st: RefState, out: Out, c: Cmd<'exit'>): void {

@@ -6,7 +6,8 @@ import { ANON_FILE, type Command } from '../commands';
 import { alignUp, hex, PAGE_SIZE, PMD_SIZE, USER_TOP, type Vaddr } from '../geometry';
 import { autoAddress } from '../random';
 import { createHost, hostRef, ineligibleReason, NOT_HOST_REGION } from './ptshare';
-import { SysError, type Host, type MemObject, type Out, type RefState, type Task, type Vma } from './state';
+import { SysError, type Host, type MemObject, type Mm, type Out, type RefState, type Task, type Vma } from './state';
+import { attachCmd } from './mshare';
 import { dropRegions, unmapRange } from './unmap';
 import { checkHugetlbSplit, checkRegionCut, insertVma, isFree, mergeAll } from './vmas';
 
@@ -14,19 +15,25 @@ type MmapCmd = Extract<Command, { op: 'mmap' }>;
 
 /** munmap of [start, start+len): the checks, then the work (SPEC 1.2, 1.3). */
 export function munmapRange(st: RefState, out: Out, task: Task, start: Vaddr, len: number): void {
+  munmapMm(st, out, task.mm, start, len);
+}
+
+/** munmap in any mm (an msharefs host's too, for `NAME unmap`). */
+export function munmapMm(st: RefState, out: Out, mm: Mm, start: Vaddr, len: number): void {
   if (start % PAGE_SIZE !== 0) throw new SysError('EINVAL', 'munmap start not page-aligned');
   if (len === 0) throw new SysError('EINVAL', 'munmap of length 0');
   const end = start + alignUp(len, PAGE_SIZE);
   if (end > USER_TOP) throw new SysError('EINVAL', 'munmap range beyond user space');
-  checkRegionCut(task.mm, start, end);
-  checkHugetlbSplit(task.mm, start, end);
-  dropRegions(st, out, task.mm, unmapRange(st, out, task.mm, start, end, true));
+  checkRegionCut(mm, start, end);
+  checkHugetlbSplit(mm, start, end);
+  dropRegions(st, out, mm, unmapRange(st, out, mm, start, end, true));
 }
 
 function lookupObject(st: RefState, name: string): MemObject | null {
   if (name === ANON_FILE) return null;
   const obj = st.files.get(name);
-  if (obj === undefined) throw new SysError('EBADF', `no such file: ${name}`);
+  if (obj === undefined && !st.regions.has(name)) throw new SysError('EBADF', `no such file: ${name}`);
+  if (obj === undefined) return null;
   return obj;
 }
 
@@ -38,6 +45,16 @@ export function mmapCmd(st: RefState, out: Out, task: Task, c: MmapCmd, addr: Va
   // As posted, MAP_PRIVATE|MAP_SHARED_PT got through, and shared.
   if (f.sharedPt && !f.shared && !st.asPosted) throw new SysError('EINVAL', 'shared_pt needs a shared mapping');
   if (c.len === 0) throw new SysError('EINVAL', 'mmap of length 0');
+  const window = file === null && c.file !== ANON_FILE ? st.regions.get(c.file) : undefined;
+  if (window !== undefined) {
+    const start = attachCmd(st, out, mm, window, c, addr, (a, b) => {
+      checkRegionCut(mm, a, b);
+      checkHugetlbSplit(mm, a, b);
+      dropRegions(st, out, mm, unmapRange(st, out, mm, a, b, true));
+    });
+    if (c.as !== null) mm.names.set(c.as, start);
+    return;
+  }
   if (c.offset % PAGE_SIZE !== 0) throw new SysError('EINVAL', 'offset not page-aligned');
   const hugetlb = file !== null && file.hugetlb;
   if (hugetlb && addr !== null && addr % PMD_SIZE !== 0) throw new SysError('EINVAL', 'hugetlb mapping needs a 2 MiB-aligned address');
@@ -101,6 +118,7 @@ export function mmapCmd(st: RefState, out: Out, task: Task, c: MmapCmd, addr: Va
     advice: 'none',
     region,
     anon: false,
+    mshare: null,
   };
   insertVma(mm, vma);
   mergeAll(mm);

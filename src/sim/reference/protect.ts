@@ -35,10 +35,16 @@ function upToHole(vmas: Vma[], start: Vaddr, end: Vaddr): { vmas: Vma[]; hole: b
   return { vmas: out, hole: cursor < end };
 }
 
+/** msharefs windows refuse mprotect and madvise (SPEC 1.5). */
+function refuseWindows(vmas: readonly Vma[], what: string): void {
+  if (vmas.some((v) => v.mshare !== null)) throw new SysError('EINVAL', `${what} of an msharefs window`);
+}
+
 export function mprotectCmd(st: RefState, out: Out, task: Task, c: MprotectCmd, addr: Vaddr): void {
   const r = range(addr, c.len);
   if (r === null) return;
   const mm = task.mm;
+  refuseWindows(overlapping(mm, r.start, r.end), 'mprotect');
   const { vmas, hole } = upToHole(overlapping(mm, r.start, r.end), r.start, r.end);
   const last = vmas[vmas.length - 1];
   const reach = last === undefined ? r.start : Math.min(r.end, last.end);
@@ -86,6 +92,7 @@ export function madviseCmd(st: RefState, out: Out, task: Task, c: MadviseCmd, ad
   if (r === null) return;
   const mm = task.mm;
   const vmas = overlapping(mm, r.start, r.end);
+  refuseWindows(vmas, 'madvise');
   let covered = 0;
   for (const v of vmas) covered += Math.min(r.end, v.end) - Math.max(r.start, v.start);
   const hole = covered < r.end - r.start;

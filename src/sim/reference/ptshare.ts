@@ -48,6 +48,7 @@ export function createHost(st: RefState, obj: MemObject, start: Vaddr, len: Byte
     advice: 'nohugepage',
     region: null,
     anon: false,
+    mshare: null,
   });
   obj.host = host;
   st.hosts.push(host);

@@ -3,14 +3,16 @@
  * folder. Used only by tests, to cross-check the fast engine step by step.
  */
 import type { AddrExpr, Located } from '../commands';
-import { DEFAULT_RAM, DEFAULT_SEED } from '../commands';
+import { DEFAULT_MSHARE_ALIGN, DEFAULT_RAM, DEFAULT_SEED } from '../commands';
 import { normalizeEvents, type MmId, type TraceEvent } from '../events';
 import { PMD_SIZE, TABLE_BYTES, type Vaddr } from '../geometry';
 import type { HostReport, MemoryReport, Model, ProcessReport, Translation } from '../model';
 import { seedState } from '../random';
 import { checkInvariants } from './invariants';
 import { exitCmd, forkCmd, liveTask, machine, newObject, processCmd, threadCmd } from './lifecycle';
-import { mmapCmd, munmapRange } from './mmap';
+import { mmapCmd, munmapMm, munmapRange } from './mmap';
+import { mshareCmd, mshareMapCmd, mshareUnmapRange } from './mshare';
+import { unlinkCmd } from './unmap';
 import { madviseCmd, mprotectCmd } from './protect';
 import { Out, SysError, type RefState, type Task } from './state';
 import { fileBytes, pagetableBytes } from './tables';
@@ -35,6 +37,9 @@ function initialState(): RefState {
     tasks: [],
     mms: [],
     hosts: [],
+    regions: new Map(),
+    mshares: [],
+    mshareAlign: DEFAULT_MSHARE_ALIGN,
     tables: new Set(),
     nextTableId: 1,
   };
@@ -84,6 +89,16 @@ function apply(st: RefState, out: Out, cmd: Located): void {
       const task = liveTask(st, c.task);
       return munmapRange(st, out, task, resolve(task, c.addr), c.len);
     }
+    case 'mshare':
+      return mshareCmd(st, out, c);
+    case 'mshare_map':
+      return mshareMapCmd(st, out, c);
+    case 'mshare_unmap': {
+      const r = mshareUnmapRange(st, c);
+      return munmapMm(st, out, r.mm, r.start, r.len);
+    }
+    case 'unlink':
+      return unlinkCmd(st, out, c.name);
   }
 }
 
@@ -115,7 +130,9 @@ export function createReference(): Model {
     },
 
     hosts(): HostReport[] {
-      return st.hosts.map((h) => ({ file: h.obj.name, refcount: h.refcount, pgtables_bytes: h.mm.chargedPages * TABLE_BYTES }));
+      const ptshare = st.hosts.map((h) => ({ file: h.obj.name, refcount: h.refcount, pgtables_bytes: h.mm.chargedPages * TABLE_BYTES }));
+      const mshare = st.mshares.map((r) => ({ file: r.name, refcount: r.windows.length, pgtables_bytes: r.mm.chargedPages * TABLE_BYTES, kind: 'msharefs' as const }));
+      return [...ptshare, ...mshare];
     },
 
     memory(): MemoryReport {

@@ -75,6 +75,8 @@ export interface Vma {
   readonly advice: AdviceFlag;
   /** The MAP_SHARED_PT region this VMA belongs to, if it joined one. */
   readonly region: Host | null;
+  /** The msharefs region this VMA is a window on, if it is one. */
+  readonly mshare: RefRegion | null;
   /** Holds anonymous pages (an anon_vma): a private VMA written, or anonymous memory touched. */
   anon: boolean;
 }
@@ -103,6 +105,19 @@ export interface Mm {
   names: Map<string, Vaddr>;
   /** The top of the `auto` area: drawn per process, kept by fork. */
   mmapBase: Vaddr;
+}
+
+/** An msharefs region (SPEC 1.5): its file, its host mm, the windows attached to it. */
+export interface RefRegion {
+  readonly name: string;
+  readonly size: Bytes;
+  readonly mm: Mm;
+  /** Where the region lies in the host mm. */
+  readonly base: Vaddr;
+  /** What a window's VMA maps (never cached itself). */
+  readonly window: MemObject;
+  windows: { mm: Mm; vma: Vma }[];
+  unlinked: boolean;
 }
 
 /** A MAP_SHARED_PT host: an mm of no process, holding one file's shared region. */
@@ -140,6 +155,10 @@ export interface RefState {
   readonly mms: Mm[];
   /** Live hosts in creation order. */
   readonly hosts: Host[];
+  /** msharefs regions by name while their file exists; every living region host in order. */
+  readonly regions: Map<string, RefRegion>;
+  readonly mshares: RefRegion[];
+  mshareAlign: number;
   /** Every table page that exists right now. */
   readonly tables: Set<Table>;
   nextTableId: number;

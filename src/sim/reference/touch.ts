@@ -6,6 +6,7 @@ import { D } from '../bits';
 import type { Command } from '../commands';
 import { alignDown, alignUp, hex, PAGE_SIZE, PMD_SIZE, USER_TOP, type Vaddr } from '../geometry';
 import { guestFault, hugetlbFault, normalFault } from './fault';
+import { windowFault } from './mshare';
 import { killByOom, killBySignal } from './lifecycle';
 import { OutOfMemory, SysError, type Mm, type Out, type RefState, type Task } from './state';
 import { eventMm } from './tables';
@@ -28,7 +29,10 @@ function mmuHit(out: Out, mm: Mm, va: Vaddr, access: 'read' | 'write'): boolean 
   if (access === 'write' && (w.leaf.bits & D) === 0) {
     w.leaf.bits |= D;
     const span = w.table.level === 'pmd' ? PMD_SIZE : PAGE_SIZE;
-    out.push({ k: 'set', mm: eventMm(w.table, mm), level: w.table.level, va: alignDown(va, span), len: span, bits: w.leaf.bits });
+    // An msharefs host's leaf is told at its address in the host.
+    const win = findVma(mm, va);
+    const at = win?.mshare != null ? va - win.start + win.mshare.base : va;
+    out.push({ k: 'set', mm: eventMm(w.table, mm), level: w.table.level, va: alignDown(at, span), len: span, bits: w.leaf.bits });
   }
   return true;
 }
@@ -53,7 +57,10 @@ function touchPage(st: RefState, out: Out, mm: Mm, va: Vaddr, access: 'read' | '
       return { kind: 'signal', signal: 'SIGBUS', reason: `access past the end of ${vma.obj.name}` };
     }
     if (!vma.shared && (access === 'write' || vma.obj.kind === 'anon')) vma.anon = true;
-    if (vma.obj.hugetlb) hugetlbFault(st, out, mm, vma, va, access);
+    if (vma.mshare !== null) {
+      const sig = windowFault(st, out, mm, vma, va, access);
+      if (sig !== null) return { kind: 'signal', signal: sig[0], reason: sig[1] };
+    } else if (vma.obj.hugetlb) hugetlbFault(st, out, mm, vma, va, access);
     else if (vma.region !== null) guestFault(st, out, mm, vma, va, access);
     else normalFault(st, out, mm, vma, va, access);
   }

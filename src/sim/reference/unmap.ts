@@ -6,7 +6,8 @@
 import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE, USER_TOP, type Level, type Vaddr } from '../geometry';
 import { unshareRange } from './hugetlb';
 import { forgetHost, hostUnref, regionsIn, unlinkRegion } from './ptshare';
-import type { Host, MemObject, Mm, Out, RefState } from './state';
+import { SysError, type Host, type MemObject, type Mm, type Out, type RefRegion, type RefState } from './state';
+import { detachGone, unlinkWindows } from './mshare';
 import { eventMm, framesPerPage, freeTable, seenBy, unlinkChild } from './tables';
 import { anyVmaIn, overlapping, removeRange } from './vmas';
 import { leavesIn, linksAt } from './walk';
@@ -60,6 +61,8 @@ export function freeEmptyTables(st: RefState, out: Out, mm: Mm): void {
 export function unmapRange(st: RefState, out: Out, mm: Mm, start: Vaddr, end: Vaddr, flush: boolean): Host[] {
   const regions = regionsIn(mm, start, end);
   const seen = new Set<number>();
+  // msharefs windows first: their PGD entries lead into the host, whose leaves stay.
+  if (unlinkWindows(out, mm, start, end)) seen.add(mm.id);
   for (const host of regions) if (unlinkRegion(out, mm, host)) seen.add(mm.id);
   if (unshareRange(out, mm, start, end)) seen.add(mm.id);
   clearLeaves(out, mm, start, end, seen);
@@ -76,6 +79,24 @@ export function unmapRange(st: RefState, out: Out, mm: Mm, start: Vaddr, end: Va
 /** Drops mm's reference to each region, releasing a host at its last (in the order given). */
 export function dropRegions(st: RefState, out: Out, mm: Mm, regions: Host[]): void {
   for (const host of regions) if (hostUnref(out, host, mm.id)) releaseHost(st, out, host);
+  detachGone(st, out, mm, (r) => releaseRegion(st, out, r));
+}
+
+/** `unlink NAME`: the region file goes; its host too unless a window is attached. */
+export function unlinkCmd(st: RefState, out: Out, name: string): void {
+  const r = st.regions.get(name);
+  if (r === undefined) throw new SysError('EBADF', `no region ${name}`);
+  st.regions.delete(name);
+  r.unlinked = true;
+  if (r.windows.length === 0) releaseRegion(st, out, r);
+}
+
+/** An msharefs host's teardown: its objects unmapped, its tables and PGD freed. */
+function releaseRegion(st: RefState, out: Out, r: RefRegion): void {
+  out.push({ k: 'host_release', host: r.mm.id, file: r.name });
+  unmapRange(st, out, r.mm, 0, USER_TOP, false);
+  freePgd(st, out, r.mm);
+  st.mshares.splice(st.mshares.indexOf(r), 1);
 }
 
 /**
@@ -109,8 +130,10 @@ export function releaseHost(st: RefState, out: Out, host: Host): void {
  */
 export function teardownMm(st: RefState, out: Out, mm: Mm): void {
   const regions = unmapRange(st, out, mm, 0, USER_TOP, false);
-  if (st.asPosted) for (const h of regions) leakReference(st, h, mm);
-  else dropRegions(st, out, mm, regions);
+  if (st.asPosted) {
+    for (const h of regions) leakReference(st, h, mm);
+    detachGone(st, out, mm, (r) => releaseRegion(st, out, r));
+  } else dropRegions(st, out, mm, regions);
   freePgd(st, out, mm);
 }
 
