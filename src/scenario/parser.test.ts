@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../sim/commands';
 import { DEFAULT_RAM, DEFAULT_SEED } from '../sim/commands';
 import { parse } from './parser';
+import { print } from './printer';
 
 /** The commands of a scenario that must parse. */
 function commands(text: string): Command[] {
@@ -158,6 +159,32 @@ describe('parse: lexical details', () => {
   it('returns no commands for an empty scenario', () => {
     expect(parse('')).toEqual({ ok: true, commands: [] });
     expect(parse('# nothing\n')).toEqual({ ok: true, commands: [] });
+  });
+});
+
+describe('parse: msharefs (SPEC 1.5)', () => {
+  const rw = { read: true, write: true, exec: false };
+  it('mshare, map with and without file offset and prot, unmap, unlink', () => {
+    expect(commands('file sga 1G\nmshare rgn 512G\nrgn map 0 1G sga\nrgn map 1G 4M - 0 r\nrgn unmap 0 2M\nunlink rgn')).toEqual([
+      { op: 'file', name: 'sga', size: 2 ** 30, hugetlb: false },
+      { op: 'mshare', name: 'rgn', size: 512 * 2 ** 30 },
+      { op: 'mshare_map', region: 'rgn', offset: 0, len: 2 ** 30, file: 'sga', fileOffset: 0, prot: rw },
+      { op: 'mshare_map', region: 'rgn', offset: 2 ** 30, len: 4 * MiB, file: '-', fileOffset: 0, prot: { read: true, write: false, exec: false } },
+      { op: 'mshare_unmap', region: 'rgn', offset: 0, len: 2 * MiB },
+      { op: 'unlink', name: 'rgn' },
+    ]);
+  });
+
+  it('prints them back as it reads them', () => {
+    const text = 'file sga 1G\nmshare rgn 512G\nrgn map 0 1G sga\nrgn map 1G 4M - 0 r\nrgn unmap 0 2M\nunlink rgn\nprocess a\na mmap auto 512G rw shared rgn\n';
+    const r = parse(text);
+    expect(r.ok && print(r.commands)).toBe(text);
+  });
+
+  it('a region that no line declares is a parse error', () => {
+    const r = parse('file f 4M\nrgn map 0 4M f');
+    expect(r.ok ? null : r.error).toMatchObject({ line: 2, column: 1 });
+    expect(r.ok ? '' : r.error.message).toMatch(/no msharefs region named rgn/);
   });
 });
 

@@ -72,7 +72,7 @@ export function cloneMachine(src: Machine): Machine {
   const region = (r: MshareRegion): MshareRegion => {
     let c = regions.get(r);
     if (c === undefined) {
-      c = { ...r, mm: null as unknown as Mm, window: obj(r.window), windows: [] };
+      c = { ...r, mm: null as unknown as Mm, pseudo: obj(r.pseudo), windows: [] };
       regions.set(r, c);
       Object.assign(c, { mm: mm(r.mm) });
       c.windows = r.windows.map((w) => {

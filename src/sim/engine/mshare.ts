@@ -54,7 +54,7 @@ export function attach(m: Machine, task: Task, r: MshareRegion, c: Extract<Comma
       if (err !== null) return err;
     } else if (!isFree(mm, va, r.size)) return fail('EEXIST', `${hex(va)} overlaps an existing mapping (MAP_FIXED_NOREPLACE)`);
   }
-  const vma: Vma = { start: va, end: va + r.size, prot: { ...c.prot }, shared: true, advice: null, obj: r.window, offset: 0, host: null, anon: false, mshare: r };
+  const vma: Vma = { start: va, end: va + r.size, prot: { ...c.prot }, shared: true, advice: null, obj: r.pseudo, offset: 0, host: null, anon: false, mshare: r };
   emit(m, { k: 'mmap', mm: mm.id, va, len: r.size, file: r.name, sharing: 'msharefs', notShared: null });
   insertVma(mm, vma);
   attachWindow(m, r, mm, vma);

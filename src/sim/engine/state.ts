@@ -49,7 +49,7 @@ export interface MshareRegion {
   /** Where the region lies in the host mm (aligned to mshare_align). */
   readonly base: Vaddr;
   /** What a window's VMA maps: the region itself (no pages of its own). */
-  readonly window: MemObject;
+  readonly pseudo: MemObject;
   /** Attached windows, one reference each, in the order they attached. */
   windows: { mm: Mm; vma: Vma }[];
   /** The region file was removed: the host goes with the last window. */

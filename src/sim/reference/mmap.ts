@@ -45,9 +45,9 @@ export function mmapCmd(st: RefState, out: Out, task: Task, c: MmapCmd, addr: Va
   // As posted, MAP_PRIVATE|MAP_SHARED_PT got through, and shared.
   if (f.sharedPt && !f.shared && !st.asPosted) throw new SysError('EINVAL', 'shared_pt needs a shared mapping');
   if (c.len === 0) throw new SysError('EINVAL', 'mmap of length 0');
-  const window = file === null && c.file !== ANON_FILE ? st.regions.get(c.file) : undefined;
-  if (window !== undefined) {
-    const start = attachCmd(st, out, mm, window, c, addr, (a, b) => {
+  const target = file === null && c.file !== ANON_FILE ? st.regions.get(c.file) : undefined;
+  if (target !== undefined) {
+    const start = attachCmd(st, out, mm, target, c, addr, (a, b) => {
       checkRegionCut(mm, a, b);
       checkHugetlbSplit(mm, a, b);
       dropRegions(st, out, mm, unmapRange(st, out, mm, a, b, true));

@@ -23,8 +23,8 @@ export function mshareCmd(st: RefState, out: Out, c: Cmd<'mshare'>): void {
   const mm: Mm = { id: st.mms.length + 1, name: `mshare:${c.name}`, isHost: true, pgd: null, vmas: [], chargedPages: 0, alive: true, names: new Map(), mmapBase: 0 };
   st.mms.push(mm);
   mm.pgd = newTable(st, mm, 'pgd', 0);
-  const window: MemObject = { name: c.name, kind: 'file', hugetlb: false, size: c.size, cached: new Set(), host: null };
-  const r: RefRegion = { name: c.name, size: c.size, mm, base, window, windows: [], unlinked: false };
+  const pseudo: MemObject = { name: c.name, kind: 'file', hugetlb: false, size: c.size, cached: new Set(), host: null };
+  const r: RefRegion = { name: c.name, size: c.size, mm, base, pseudo, windows: [], unlinked: false };
   st.regions.set(c.name, r);
   st.mshares.push(r);
   out.push({ k: 'host_create', host: mm.id, file: c.name, va: base, len: c.size });
@@ -82,7 +82,7 @@ export function attachCmd(st: RefState, out: Out, mm: Mm, r: RefRegion, c: Cmd<'
     if (c.flags.fixed) unmapFixed(start, start + r.size);
     else if (!isFree(mm, start, start + r.size)) throw new SysError('EEXIST', `${hex(start)} overlaps an existing mapping`);
   }
-  const v: Vma = { start, end: start + r.size, obj: r.window, offset: 0, prot: c.prot, shared: true, sharedPt: false, advice: 'none', region: null, anon: false, mshare: r };
+  const v: Vma = { start, end: start + r.size, obj: r.pseudo, offset: 0, prot: c.prot, shared: true, sharedPt: false, advice: 'none', region: null, anon: false, mshare: r };
   out.push({ k: 'mmap', mm: mm.id, va: start, len: r.size, file: r.name, sharing: 'msharefs', notShared: null });
   insertVma(mm, v);
   attachWindow(out, r, mm, v);

@@ -115,7 +115,7 @@ export interface RefRegion {
   /** Where the region lies in the host mm. */
   readonly base: Vaddr;
   /** What a window's VMA maps (never cached itself). */
-  readonly window: MemObject;
+  readonly pseudo: MemObject;
   windows: { mm: Mm; vma: Vma }[];
   unlinked: boolean;
 }

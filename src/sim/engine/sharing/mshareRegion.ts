@@ -22,7 +22,7 @@ export function createRegion(m: Machine, name: string, size: number): SyscallErr
   if (base + size > USER_TOP) return fail('EINVAL', `${name} is larger than a host's address space`);
   if (freeFrames(m) < 1) return fail('ENOMEM', `no memory for ${name}'s host mm`);
   const mm = newMm(m, `mshare:${name}`, true);
-  const region: MshareRegion = { name, size, mm, base, window: newObject(name, 'file', size), windows: [], unlinked: false };
+  const region: MshareRegion = { name, size, mm, base, pseudo: newObject(name, 'file', size), windows: [], unlinked: false };
   m.regions.set(name, region);
   m.mshares.push(region);
   emit(m, { k: 'host_create', host: mm.id, file: name, va: base, len: size });
