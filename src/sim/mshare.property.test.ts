@@ -24,7 +24,7 @@ function stepArb(processes: number): fc.Arbitrary<Command> {
   const win = fc.integer({ min: 0, max: processes - 1 });
   return fc.oneof(
     { weight: 8, arbitrary: fc.record({ p: fc.integer({ min: 0, max: processes - 1 }), o: offset, len: fc.option(fc.constantFrom(4 * K, 2 * M, 6 * M)), access: fc.constantFrom('read' as const, 'write' as const) }).map(({ p, o, len, access }): Command => ({ op: 'touch', task: `p${p + 1}`, addr: abs((WINDOWS[p] ?? 0) + o), len, access })) },
-    { weight: 2, arbitrary: fc.record({ o: fc.constantFrom(0, G, 2 * G, 3 * G), len: fc.constantFrom(4 * M, G), file: fc.constantFrom('f0', 'f1', '-') }).map(({ o, len, file }): Command => ({ op: 'mshare_map', region: 'rgn', offset: o, len, file, fileOffset: 0, prot: rw })) },
+    { weight: 2, arbitrary: fc.record({ o: fc.constantFrom(0, G, 2 * G, 3 * G), len: fc.constantFrom(4 * M, G), file: fc.constantFrom('f0', 'f1', '-', 'h0') }).map(({ o, len, file }): Command => ({ op: 'mshare_map', region: 'rgn', offset: o, len, file, fileOffset: 0, prot: rw })) },
     { weight: 2, arbitrary: fc.record({ o: fc.constantFrom(0, G, 2 * G), len: fc.constantFrom(2 * M, G) }).map(({ o, len }): Command => ({ op: 'mshare_unmap', region: 'rgn', offset: o, len })) },
     { weight: 1, arbitrary: win.map((p): Command => ({ op: 'munmap', task: `p${p + 1}`, addr: abs(WINDOWS[p] ?? 0), len: R })) },
     { weight: 1, arbitrary: win.map((p): Command => ({ op: 'mmap', task: `p${p + 1}`, addr: abs(WINDOWS[p] ?? 0), len: R, prot: rw, flags: { shared: true, private: false, sharedPt: false, fixed: false }, file: 'rgn', offset: 0, as: null })) },
@@ -42,6 +42,11 @@ const mshareArb: fc.Arbitrary<Located[]> = fc
       { op: 'machine', ram, seed: 1, ptReclaim: false },
       { op: 'file', name: 'f0', size: 2 * G, hugetlb: false },
       { op: 'memfd', name: 'f1', size: 64 * M },
+      { op: 'file', name: 'h0', size: 2 * G, hugetlb: true },
+      { op: 'process', name: 'q' },
+      // A process mapping the same hugetlbfs file: PMD sharing never reaches an msharefs host.
+      { op: 'mmap', task: 'q', addr: abs(0x7f00_0000_0000), len: G, prot: rw, flags: { shared: true, private: false, sharedPt: false, fixed: false }, file: 'h0', offset: 0, as: null },
+      { op: 'touch', task: 'q', addr: abs(0x7f00_0000_0000), len: 4 * M, access: 'write' },
       { op: 'mshare', name: 'rgn', size: R },
       { op: 'mshare_map', region: 'rgn', offset: 0, len: G, file: 'f0', fileOffset: 0, prot: rw },
       { op: 'mshare_map', region: 'rgn', offset: 2 * G, len: 8 * M, file: 'f1', fileOffset: 0, prot: { read: true, write: false, exec: false } },

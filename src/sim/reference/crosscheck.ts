@@ -34,7 +34,7 @@ function shape(events: readonly TraceEvent[], o: CrossCheckOptions): unknown[] {
 }
 
 function json(x: unknown): string {
-  return JSON.stringify(x, null, 1).replace(/\n\s*/g, ' ');
+  return (JSON.stringify(x, null, 1) ?? 'undefined').replace(/\n\s*/g, ' ');
 }
 
 

@@ -120,7 +120,7 @@ export function hugetlbFault(st: RefState, out: Out, mm: Mm, vma: Vma, va: Vaddr
   const pud = ensureChild(st, out, mm.pgd as Table, mm, va);
   const i = indexAt('pud', va);
   const windowStart = alignDown(va, PUD_SIZE);
-  if (pud.entries[i] === undefined && vma.shared && windowStart >= vma.start && windowStart + PUD_SIZE <= vma.end) {
+  if (!mm.isHost && pud.entries[i] === undefined && vma.shared && windowStart >= vma.start && windowStart + PUD_SIZE <= vma.end) {
     const partner = findPartner(st, vma, va);
     if (partner !== null) {
       linkChild(pud, i, partner.table);

@@ -5,9 +5,9 @@
  * host; the host's life while the file exists or a window is attached.
  */
 import { ANON_FILE, type Command } from '../commands';
-import { alignDown, alignUp, hex, indexAt, PAGE_SIZE, PGDIR_SIZE, USER_TOP, type Vaddr } from '../geometry';
+import { alignDown, alignUp, hex, indexAt, PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, USER_TOP, type Vaddr } from '../geometry';
 import { autoAddress } from '../random';
-import { ensureChild, writeLeaf } from './fault';
+import { ensureChild, hugetlbFault, writeLeaf } from './fault';
 import { SysError, type MemObject, type Mm, type Out, type RefRegion, type RefState, type Vma } from './state';
 import { framesFree, linkChild, newTable, unlinkChild } from './tables';
 import { insertVma, isFree, mergeAll } from './vmas';
@@ -46,14 +46,16 @@ export function mshareMapCmd(st: RefState, out: Out, c: Cmd<'mshare_map'>): void
   checkRange(r, c.offset, c.len);
   const file = c.file === ANON_FILE ? null : st.files.get(c.file);
   if (file === undefined) throw new SysError('EBADF', `no such file: ${c.file}`);
-  if (file?.hugetlb) throw new SysError('EINVAL', 'hugetlbfs objects are not modelled');
   if (c.fileOffset % PAGE_SIZE !== 0) throw new SysError('EINVAL', 'offset not page-aligned');
+  const huge = file?.hugetlb === true;
+  if (huge && (c.offset % PMD_SIZE !== 0 || c.fileOffset % PMD_SIZE !== 0)) throw new SysError('EINVAL', 'hugetlb offsets not 2 MiB-aligned');
   const start = r.base + c.offset;
-  if (!isFree(r.mm, start, start + c.len)) throw new SysError('EEXIST', 'overlaps an object');
+  const end = huge ? Math.min(r.base + r.size, alignUp(start + c.len, PMD_SIZE)) : start + c.len;
+  if (!isFree(r.mm, start, end)) throw new SysError('EEXIST', 'overlaps an object');
   const obj: MemObject = file ?? { name: `anon:${r.mm.id}:${hex(start)}`, kind: 'anon', hugetlb: false, size: c.len, cached: new Set(), host: null };
   if (file === null) st.objects.push(obj);
-  const v: Vma = { start, end: start + c.len, obj, offset: file === null ? 0 : c.fileOffset, prot: c.prot, shared: true, sharedPt: false, advice: 'none', region: null, anon: false, mshare: null };
-  out.push({ k: 'mmap', mm: r.mm.id, va: start, len: c.len, file: obj.name, sharing: 'none', notShared: null });
+  const v: Vma = { start, end, obj, offset: file === null ? 0 : c.fileOffset, prot: c.prot, shared: true, sharedPt: false, advice: 'none', region: null, anon: false, mshare: null };
+  out.push({ k: 'mmap', mm: r.mm.id, va: start, len: end - start, file: obj.name, sharing: huge ? 'hugetlb' : 'none', notShared: null });
   insertVma(r.mm, v);
   mergeAll(r.mm);
 }
@@ -114,6 +116,8 @@ export function windowFault(st: RefState, out: Out, mm: Mm, vma: Vma, va: Vaddr,
   if (!p.read && !p.write && !p.exec) return ['SIGSEGV', 'access to a PROT_NONE mapping'];
   if (access === 'write' && !p.write) return ['SIGSEGV', 'write to a read-only mapping'];
   if (object.offset + (hostVa - object.start) >= alignUp(object.obj.size, PAGE_SIZE)) return ['SIGBUS', `past the end of ${object.obj.name}`];
+  // (choice) a hugetlbfs object's fault is the host's own, as hugetlb faults are (kind hugetlb).
+  if (object.obj.hugetlb) return hugetlbFault(st, out, r.mm, object, hostVa, access), null;
   const pud = ensureChild(st, out, r.mm.pgd!, r.mm, hostVa);
   const pmd = ensureChild(st, out, pud, r.mm, hostVa);
   const pte = ensureChild(st, out, pmd, r.mm, hostVa);

@@ -92,6 +92,15 @@ describe('SPEC 1.5: msharefs', () => {
     expect(r.model.processes().find((p) => p.name === 'c')?.alive).toBe(true);
   });
 
+  it('rule: a hugetlbfs file is an object too: PMD leaves in the host, no PMD sharing with processes', () => {
+    const s = region().file('h', 2 * G, true).mmap('b', 0x7f00_0000_0000, G, 'rw', 'shared', 'h').touch('b', 0x7f00_0000_0000, 4 * M, 'write');
+    add(s, { op: 'mshare_map', region: 'rgn', offset: G, len: G, file: 'h', fileOffset: 0, prot: rw });
+    const r = run(s.mmap('a', A, 512 * G, 'rw', 'shared', 'rgn').touch('a', A + G, 4 * M).build());
+    expect(ofKind(last(r), 'share')).toEqual([]);
+    expect(ofKind(last(r), 'set').map((e) => e.level)).toEqual(['pmd']);
+    expect(r.model.translate('a', A + G + 4096)?.file).toBe('h');
+  });
+
   it('rule: anonymous memory is an object too, and mshare_align is a machine parameter', () => {
     const s = script().add({ op: 'machine', ram: 64 * G, seed: 1, ptReclaim: false, mshareAlign: T }).process('a');
     add(s, { op: 'mshare', name: 'r', size: T });

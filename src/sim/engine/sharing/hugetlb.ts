@@ -12,6 +12,7 @@ import { pmdRunKind, type PmdRun, type PmdTable } from '../tables';
 import { pmdOf } from '../walk';
 import type { Machine, Mm, Vma } from '../state';
 import { protectBits } from './leaves';
+import { seenPieces } from '../seen';
 import { eachSpan, type SharingModel } from './model';
 import { hugetlbTouchSpan } from './hugetlbTouch';
 import { unsharePmd } from './hugetlbShare';
@@ -57,8 +58,11 @@ function clearHugeLeaves(m: Machine, mm: Mm, pmd: PmdTable, base: Vaddr, a: Vadd
   const e1 = indexAt('pmd', b - 1) + 1;
   for (const [x, y, r] of piecesIn(pmd.runs, e0, e1)) {
     if (r?.t !== 'leaf') continue;
-    emit(m, { k: 'clear', mm: mm.id, level: 'pmd', va: base + x * PMD_SIZE, len: (y - x) * PMD_SIZE, seenBy: [mm.id] });
+    // Who sees it: this mm, and the windows linking to it when mm is an msharefs host.
+    for (const [va, len, seen] of seenPieces(m, pmd, base + x * PMD_SIZE, (y - x) * PMD_SIZE)) {
+      emit(m, { k: 'clear', mm: mm.id, level: 'pmd', va, len, seenBy: seen });
+      seen.forEach((id) => flushed.add(id));
+    }
     replaceRange(pmd.runs, pmdRunKind, x, y, []);
-    flushed.add(mm.id);
   }
 }

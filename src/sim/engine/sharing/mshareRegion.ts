@@ -5,13 +5,14 @@
  * any window is attached.
  */
 import { ANON_FILE, type Command } from '../../commands';
-import { PAGE_SIZE, USER_TOP, hex, isAligned, type Vaddr } from '../../geometry';
+import { PAGE_SIZE, PMD_SIZE, USER_TOP, alignUp, hex, isAligned, type Vaddr } from '../../geometry';
 import { fail, type SyscallError } from '../errors';
 import { emit, freeFrames } from '../machine';
 import { freeMm, newMm } from '../mm';
 import { releaseAnon, freeEmptyTables } from '../tablesfree';
 import { insertVma, isFree, isolate, mergeVmas, removeVmas } from '../vma';
 import { newObject, type Machine, type Mm, type MshareRegion, type Vma } from '../state';
+import { hugetlb } from './hugetlb';
 import { plain } from './plain';
 
 /** `mshare NAME SIZE`: the region file and its host mm. */
@@ -45,13 +46,15 @@ export function mapObject(m: Machine, c: Extract<Command, { op: 'mshare_map' }>)
   const anon = c.file === ANON_FILE;
   const file = anon ? null : m.objects.get(c.file);
   if (file === undefined) return fail('EBADF', `no file or memfd named ${c.file}`);
-  if (file?.kind === 'hugetlb') return fail('EINVAL', 'hugetlbfs objects in an msharefs region are not modelled');
   if (!isAligned(c.fileOffset, PAGE_SIZE)) return fail('EINVAL', `offset ${hex(c.fileOffset)} is not page-aligned`);
-  if (!isFree(r.mm, range.lo, c.len)) return fail('EEXIST', `${hex(c.offset)} overlaps an object of ${r.name}`);
+  const huge = file?.kind === 'hugetlb';
+  if (huge && (!isAligned(c.offset, PMD_SIZE) || !isAligned(c.fileOffset, PMD_SIZE))) return fail('EINVAL', 'a hugetlbfs object needs 2 MiB-aligned offsets');
+  const hi = huge ? Math.min(r.base + r.size, alignUp(range.hi, PMD_SIZE)) : range.hi;
+  if (!isFree(r.mm, range.lo, hi - range.lo)) return fail('EEXIST', `${hex(c.offset)} overlaps an object of ${r.name}`);
   const obj = file ?? newObject(`anon:${r.mm.id}:${hex(range.lo)}`, 'anon', c.len);
   if (anon) m.anon.push(obj);
-  const vma: Vma = { start: range.lo, end: range.hi, prot: { ...c.prot }, shared: true, advice: null, obj, offset: anon ? 0 : c.fileOffset, host: null, anon: false, mshare: null };
-  emit(m, { k: 'mmap', mm: r.mm.id, va: range.lo, len: c.len, file: obj.name, sharing: 'none', notShared: null });
+  const vma: Vma = { start: range.lo, end: hi, prot: { ...c.prot }, shared: true, advice: null, obj, offset: anon ? 0 : c.fileOffset, host: null, anon: false, mshare: null };
+  emit(m, { k: 'mmap', mm: r.mm.id, va: range.lo, len: hi - range.lo, file: obj.name, sharing: huge ? 'hugetlb' : 'none', notShared: null });
   insertVma(r.mm, vma);
   mergeVmas(r.mm);
   return null;
@@ -84,7 +87,7 @@ export function detachWindow(m: Machine, r: MshareRegion, mm: Mm, vma: Vma): voi
 function releaseRegion(m: Machine, r: MshareRegion): void {
   emit(m, { k: 'host_release', host: r.mm.id, file: r.name });
   const gone = isolate(r.mm, 0, USER_TOP);
-  for (const v of gone) plain.unmapVma(m, r.mm, v, new Set());
+  for (const v of gone) (v.obj.kind === 'hugetlb' ? hugetlb : plain).unmapVma(m, r.mm, v, new Set());
   removeVmas(r.mm, gone);
   releaseAnon(m, gone);
   freeEmptyTables(m, r.mm, 0, USER_TOP);

@@ -16,6 +16,7 @@ import { pudOf, walkLeaf } from '../walk';
 import type { Machine, Mm, MshareRegion, Task, Vma } from '../state';
 import type { TouchKit } from './model';
 import { normalTouchSpan } from './plainTouch';
+import { hugetlbTouchSpan } from './hugetlbTouch';
 
 export function touchWindow(m: Machine, task: Task, vma: Vma, lo: Vaddr, hi: Vaddr, access: Access, kit: TouchKit): boolean {
   const r = vma.mshare as MshareRegion;
@@ -64,7 +65,10 @@ function objectSegment(m: Machine, task: Task, r: MshareRegion, object: Vma, lo:
     const a = Math.max(lo, s);
     const b = Math.min(end, s + PUD_SIZE);
     const from = m.events.length;
-    const oom: OomPoint | null = normalTouchSpan(m, r.mm, object, a + shift, b + shift, access, touchSink(m, task.mm, object, access, 'host', -shift));
+    const oom: OomPoint | null =
+      object.obj.kind === 'hugetlb'
+        ? hugetlbTouchSpan(m, r.mm, object, a + shift, b + shift, access)
+        : normalTouchSpan(m, r.mm, object, a + shift, b + shift, access, touchSink(m, task.mm, object, access, 'host', -shift));
     hoistFirstFault(m, from);
     if (oom !== null) return kit.oom({ va: oom.va - shift, need: oom.need }), false;
   }
