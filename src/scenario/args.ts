@@ -9,7 +9,7 @@ import { readSize } from './numbers';
 import { expandBrackets } from './brackets';
 import { USER_TOP, hex } from '../sim/geometry';
 import { columnAfter, type Token } from './tokens';
-import { AUTO, isMappingName } from './words';
+import { AUTO, isMappingName, isName } from './words';
 
 export class Args {
   private index: number;
@@ -108,4 +108,13 @@ export function addrOf(token: Token): AddrExpr {
   if (offsetText === '') throw new LineError(token.column, `missing offset after '+' in '${text}'`);
   const offset = sizeOf({ text: offsetText, column: token.column + plus + 1 });
   return { kind: 'named', name, offset };
+}
+
+/** A file word expanded: `f[1-3]` → f1 f2 f3. */
+export function fileNames(token: Token): string[] {
+  const expansion = expandBrackets(token.text);
+  if (!expansion.ok || !expansion.names.every(isName)) {
+    throw new LineError(token.column, `bad file name '${token.text}': names are letters, digits, _ . - and start with a letter or _`);
+  }
+  return expansion.names;
 }
