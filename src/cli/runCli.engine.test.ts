@@ -24,6 +24,23 @@ function run(argv: string[], text: string) {
 }
 
 describe('sim with the engine (SPEC 3)', () => {
+  it('lists "as posted" findings in the JSON and still exits 0', () => {
+    const text = 'machine fidelity=as_posted\nfile f 4M\nprocess a\na mmap 0x7f0000000000 4M rw shared,shared_pt f\na touch 0x7f0000000000 4M read\na exit\n';
+    const r = run(['p.txt', '--json'], text);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.ok).toBe(true);
+    expect(report.findings).toEqual([
+      { line: 6, mm: 'a', message: "exit keeps a's reference to host:f (refcount 1): the host leaks" },
+      { line: 6, mm: 'a', message: 'BUG: non-zero pgtables_bytes on freeing mm: 8192' },
+    ]);
+    expect(run(['p.txt'], text).stdout).toMatch(/findings \(as posted\)\n.*\n {2}line 6: a: BUG: non-zero pgtables_bytes on freeing mm: 8192/);
+  });
+
+  it('has an empty findings list in the described design', () => {
+    expect(JSON.parse(run(['e.txt', '--json'], EIGHT_SHARERS).stdout).findings).toEqual([]);
+  });
+
   it('reproduces the figures of eight sharers of a 64 MiB region', () => {
     const r = run(['eight.txt', '--json'], EIGHT_SHARERS);
     expect(r.stderr).toBe('');

@@ -46,7 +46,7 @@ function run(argv: string[], files: Record<string, string>, model: Model = fakeM
   return { code, stdout, stderr };
 }
 
-const SCENARIO = 'process db1\nfile sga 4M\ndb1 mmap 0x7f0000000000 4M rw shared,shared_pt sga\ndb1 touch buf read\n';
+const SCENARIO = 'process db1\nfile sga 4M\ndb1 mmap 0x7f0000000000 4M rw shared,shared_pt sga as=buf\ndb1 touch buf read\n';
 
 describe('parseArgs', () => {
   it('takes FILE and options in any order', () => {
@@ -97,7 +97,7 @@ describe('runCli', () => {
     const r = run(['s.txt', '--json'], { 's.txt': SCENARIO });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['ok', 'steps', 'errors', 'processes', 'hosts', 'pagetables_bytes', 'memory', 'invariants']);
+    expect(Object.keys(report)).toEqual(['ok', 'steps', 'errors', 'processes', 'hosts', 'pagetables_bytes', 'memory', 'invariants', 'findings']);
     expect(report).toMatchObject({
       ok: true,
       steps: 4,
@@ -133,7 +133,7 @@ describe('runCli', () => {
       'line 1: process db1',
       '  task    db1 created (process, new mm)',
       'line 2: file sga 4M',
-      'line 3: db1 mmap 0x7f0000000000 4M rw shared,shared_pt sga',
+      'line 3: db1 mmap 0x7f0000000000 4M rw shared,shared_pt sga as=buf',
     ]);
   });
 

@@ -37,6 +37,11 @@ function check(model: Model, errors: readonly ErrorReport[], e: Expectation): vo
     case 'nohost':
       expect(model.hosts().some((h) => h.file === e.file), where).toBe(false);
       break;
+    case 'finding': {
+      const all = (model.findings?.() ?? []).map((f) => `${f.mm}: ${f.message}`);
+      expect(all.some((f) => f.includes(e.text)), `${where}: ${JSON.stringify(all)}`).toBe(true);
+      break;
+    }
   }
 }
 

@@ -70,7 +70,7 @@ export function summaryLines(file: string, report: RunReport): string[] {
     const rows = [['name', 'state', 'page tables', '', 'rss pages', ''], ...processRows(report.processes)];
     lines.push(...table(rows, ['l', 'l', 'r', 'l', 'r']).map((l) => '  ' + l));
   }
-  lines.push('', 'hosts (MAP_SHARED_PT)');
+  lines.push('', 'hosts (MAP_SHARED_PT, msharefs)');
   if (report.hosts.length === 0) lines.push('  (none)');
   else {
     const rows = [
@@ -87,6 +87,10 @@ export function summaryLines(file: string, report: RunReport): string[] {
   if (errors > 0) {
     lines.push('', 'errors');
     for (const e of report.errors) lines.push(`  line ${e.line}: ${e.errno}: ${e.message}`);
+  }
+  if (report.findings.length > 0) {
+    lines.push('', 'findings (as posted)');
+    for (const f of report.findings) lines.push(`  line ${f.line}: ${f.mm}: ${f.message}`);
   }
   if (!report.ok) {
     lines.push('', 'INVARIANTS BROKEN (a bug in the engine)');

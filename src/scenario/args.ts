@@ -6,8 +6,10 @@
 import type { AddrExpr } from '../sim/commands';
 import { LineError } from './errors';
 import { readSize } from './numbers';
+import { expandBrackets } from './brackets';
+import { USER_TOP, hex } from '../sim/geometry';
 import { columnAfter, type Token } from './tokens';
-import { AUTO, isMappingName } from './words';
+import { AUTO, isMappingName, isName } from './words';
 
 export class Args {
   private index: number;
@@ -64,10 +66,37 @@ export function sizeOf(token: Token): number {
   return r.value;
 }
 
-/** ADDR: a number, a mapping NAME, or NAME+SIZE. */
+/**
+ * A naming argument with brackets expanded and paired with the line's `count`
+ * tasks: one name (for every task) or exactly `count` names, one each.
+ */
+export function pairedNames(token: Token, count: number): string[] {
+  const x = expandBrackets(token.text);
+  if (!x.ok) throw new LineError(token.column, x.message);
+  if (x.names.length !== 1 && x.names.length !== count) {
+    throw new LineError(token.column, `'${token.text}' gives ${x.names.length} names but the line has ${count} tasks; they pair up, so the counts must match`);
+  }
+  return x.names;
+}
+
+/** ADDR with a bracketed NAME paired as pairedNames does. */
+export function pairedAddrs(token: Token, count: number): AddrExpr[] {
+  const plus = token.text.indexOf('+');
+  const head = plus < 0 ? token.text : token.text.slice(0, plus);
+  if (/^[0-9]/.test(token.text) || !head.includes('[')) return [addrOf(token)];
+  const tail = plus < 0 ? '' : token.text.slice(plus);
+  return pairedNames({ text: head, column: token.column }, count).map((n) => addrOf({ text: n + tail, column: token.column }));
+}
+
+/** ADDR: a number (a canonical user address), a mapping NAME, or NAME+SIZE. */
 export function addrOf(token: Token): AddrExpr {
   const text = token.text;
-  if (/^[0-9]/.test(text)) return { kind: 'abs', value: sizeOf(token) };
+  if (/^[0-9]/.test(text)) {
+    const r = readSize(text);
+    if (!r.ok) throw new LineError(token.column, `bad address '${text}': expected a number such as 0x7f0000000000, a mapping NAME or NAME+OFFSET`);
+    if (r.value >= USER_TOP) throw new LineError(token.column, `address '${text}' is not a user address (user space is 0 to ${hex(USER_TOP - 1)})`);
+    return { kind: 'abs', value: r.value };
+  }
   const plus = text.indexOf('+');
   const name = plus < 0 ? text : text.slice(0, plus);
   if (text === AUTO) throw new LineError(token.column, `'auto' is only allowed as the address of mmap`);
@@ -79,4 +108,13 @@ export function addrOf(token: Token): AddrExpr {
   if (offsetText === '') throw new LineError(token.column, `missing offset after '+' in '${text}'`);
   const offset = sizeOf({ text: offsetText, column: token.column + plus + 1 });
   return { kind: 'named', name, offset };
+}
+
+/** A file word expanded: `f[1-3]` → f1 f2 f3. */
+export function fileNames(token: Token): string[] {
+  const expansion = expandBrackets(token.text);
+  if (!expansion.ok || !expansion.names.every(isName)) {
+    throw new LineError(token.column, `bad file name '${token.text}': names are letters, digits, _ . - and start with a letter or _`);
+  }
+  return expansion.names;
 }

@@ -42,6 +42,8 @@ describe('parse errors point at line and column', () => {
     ['unknown machine option', 'machine cpus=4', /^line 1, column 9: unknown machine option 'cpus=4'/],
     ['bad machine ram', 'machine ram=lots', /^line 1, column 13: bad size 'lots'/],
     ['bad pt_reclaim', 'machine pt_reclaim=yes', /^line 1, column 20: pt_reclaim must be on or off/],
+    ['bad fidelity', 'machine fidelity=posted', /^line 1, column 18: fidelity must be described or as_posted/],
+    ['mshare_align not a PGD entry', 'machine mshare_align=1G', /^line 1, column 22: mshare_align must be a multiple of 512G/],
     ['seed with a suffix', 'machine seed=4K', /^line 1, column 14: seed must be a whole number/],
     ['seed too large', 'machine seed=4294967296', /^line 1, column 14: seed must be a whole number/],
     ['bad bracket range', 'process db[5-2]', /^line 1, column 9: bad range \[5-2\] in 'db\[5-2\]'/],
@@ -60,9 +62,19 @@ describe('parse errors point at line and column', () => {
     ['bad address', 'a touch @1000 read', /^line 1, column 9: bad address '@1000'/],
     ['missing offset', 'a touch buf+ read', /^line 1, column 9: missing offset after '\+'/],
     ['bad offset', 'a touch buf+zz read', /^line 1, column 13: bad size 'zz'/],
-    ['bad hex address', 'a munmap 0x7f0g 4K', /^line 1, column 10: bad size '0x7f0g'/],
+    ['bad hex address', 'a munmap 0x7f0g 4K', /^line 1, column 10: bad address '0x7f0g'/],
+    ['address past user space', 'a touch 0x800000000000 read', /^line 1, column 9: address '0x800000000000' is not a user address/],
+    ['address too large to be exact', 'a touch 0xffffffffffffffff read', /^line 1, column 9: bad address '0xffffffffffffffff'/],
+    ['no RAM at all', 'machine ram=0', /^line 1, column 13: ram=0 cannot hold one process's first tables/],
+    ['RAM for less than one process', 'machine ram=12K', /^line 1, column 13: ram=12K cannot hold/],
+    ['undefined task', 'process a\nb exit', /^line 2, column 1: no task named b: declare it first with process b/],
+    ['undefined thread parent', 'thread p t', /^line 1, column 8: no task named p/],
+    ['undefined file', 'process a\na mmap auto 4M rw shared nofile', /^line 2, column 26: no file named nofile/],
+    ['undefined as= name', 'file f 8M\nprocess a\na mmap banana 8M rw shared f', /^line 3, column 8: no mapping named banana for a/],
+    ['another task\'s as= name', 'file f 8M\nprocess a\nprocess b\na mmap auto 8M rw shared f as=buf\nb touch buf read', /^line 5, column 9: no mapping named buf for b/],
+    ['bracket counts that do not pair', 'file f[1-2] 4M\nprocess db[1-3]\ndb[1-3] mmap auto 4M r shared f[1-2]', /^line 3, column 31: 'f\[1-2\]' gives 2 names but the line has 3 tasks/],
     ['hex takes no suffix', 'file f 0x10M', /^line 1, column 8: bad size '0x10M'/],
-    ['double underscore', 'a munmap 0x7f__00 4K', /^line 1, column 10: bad size/],
+    ['double underscore', 'a munmap 0x7f__00 4K', /^line 1, column 10: bad address/],
   ];
   for (const [name, text, expected] of cases) {
     it(name, () => {
@@ -75,7 +87,7 @@ describe('parse errors point at line and column', () => {
   });
 
   it('caps the commands of a whole scenario', () => {
-    const lines = Array.from({ length: MAX_COMMANDS / 100_000 + 1 }, () => 'db[1-100000] exit');
+    const lines = ['process db[1-100000]', ...Array.from({ length: MAX_COMMANDS / 100_000 }, () => 'db[1-100000] exit')];
     expect(error(lines.join('\n'))).toMatch(/^line 11, column 1: the scenario has more than 1000000 commands/);
   });
 });

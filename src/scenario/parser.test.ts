@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../sim/commands';
 import { DEFAULT_RAM, DEFAULT_SEED } from '../sim/commands';
 import { parse } from './parser';
+import { print } from './printer';
 
 /** The commands of a scenario that must parse. */
 function commands(text: string): Command[] {
-  const r = parse(text);
+  const r = parse(text, { scope: false });
   if (!r.ok) throw new Error(`unexpected parse error: ${JSON.stringify(r.error)}`);
   return r.commands.map((c) => c.command);
 }
@@ -24,6 +25,7 @@ describe('parse: each grammar form', () => {
     expect(one('machine')).toEqual({ op: 'machine', ram: DEFAULT_RAM, seed: DEFAULT_SEED, ptReclaim: false });
     expect(one('machine ram=512G seed=7 pt_reclaim=on')).toEqual({ op: 'machine', ram: 512 * 2 ** 30, seed: 7, ptReclaim: true });
     expect(one('machine pt_reclaim=off seed=0x10')).toEqual({ op: 'machine', ram: DEFAULT_RAM, seed: 16, ptReclaim: false });
+    expect(one('machine fidelity=as_posted mshare_align=1T')).toEqual({ op: 'machine', ram: DEFAULT_RAM, seed: DEFAULT_SEED, ptReclaim: false, fidelity: 'as_posted', mshareAlign: 2 ** 40 });
   });
 
   it('file, hugetlb file and memfd', () => {
@@ -160,13 +162,39 @@ describe('parse: lexical details', () => {
   });
 });
 
+describe('parse: msharefs (SPEC 1.5)', () => {
+  const rw = { read: true, write: true, exec: false };
+  it('mshare, map with and without file offset and prot, unmap, unlink', () => {
+    expect(commands('file sga 1G\nmshare rgn 512G\nrgn map 0 1G sga\nrgn map 1G 4M - 0 r\nrgn unmap 0 2M\nunlink rgn')).toEqual([
+      { op: 'file', name: 'sga', size: 2 ** 30, hugetlb: false },
+      { op: 'mshare', name: 'rgn', size: 512 * 2 ** 30 },
+      { op: 'mshare_map', region: 'rgn', offset: 0, len: 2 ** 30, file: 'sga', fileOffset: 0, prot: rw },
+      { op: 'mshare_map', region: 'rgn', offset: 2 ** 30, len: 4 * MiB, file: '-', fileOffset: 0, prot: { read: true, write: false, exec: false } },
+      { op: 'mshare_unmap', region: 'rgn', offset: 0, len: 2 * MiB },
+      { op: 'unlink', name: 'rgn' },
+    ]);
+  });
+
+  it('prints them back as it reads them', () => {
+    const text = 'file sga 1G\nmshare rgn 512G\nrgn map 0 1G sga\nrgn map 1G 4M - 0 r\nrgn unmap 0 2M\nunlink rgn\nprocess a\na mmap auto 512G rw shared rgn\n';
+    const r = parse(text);
+    expect(r.ok && print(r.commands)).toBe(text);
+  });
+
+  it('a region that no line declares is a parse error', () => {
+    const r = parse('file f 4M\nrgn map 0 4M f');
+    expect(r.ok ? null : r.error).toMatchObject({ line: 2, column: 1 });
+    expect(r.ok ? '' : r.error.message).toMatch(/no msharefs region named rgn/);
+  });
+});
+
 describe('parse: bracket expansion', () => {
   it('expands process names', () => {
     expect(commands('process db[2-4]')).toEqual(['db2', 'db3', 'db4'].map((name) => ({ op: 'process', name })));
   });
 
   it('expands the task of a task command, each with the same line', () => {
-    const r = parse('\ndb[1-3] exit');
+    const r = parse('\ndb[1-3] exit', { scope: false });
     expect(r).toEqual({
       ok: true,
       commands: [1, 2, 3].map((i) => ({ line: 2, command: { op: 'exit', task: `db${i}` } })),

@@ -4,13 +4,14 @@
  * column and a message, which the editor underlines and the CLI prints.
  */
 import type { Command, Located } from '../sim/commands';
-import { DEFAULT_RAM, DEFAULT_SEED } from '../sim/commands';
-import { Args } from './args';
+import { Args, fileNames } from './args';
 import { expandBrackets } from './brackets';
 import { LineError, type ParseError } from './errors';
 import { columnAfter, splitLines, tokenize, type Token } from './tokens';
 import { readTaskCommand } from './verbs';
-import { closestKeyword, DECLARATIONS, isDeclaration, isName, isTaskName, isVerb, VERBS, type Declaration } from './words';
+import { readMachine, readRegionCommand } from './machine';
+import { Scope, type Where } from './scope';
+import { closestKeyword, DECLARATIONS, isDeclaration, isTaskName, isVerb, VERBS, type Declaration } from './words';
 
 export type ParseResult =
   | { readonly ok: true; readonly commands: Located[] }
@@ -20,17 +21,29 @@ export type ParseResult =
 export const MAX_COMMANDS = 1_000_000;
 
 const USAGE: Readonly<Record<Declaration, string>> = {
-  machine: 'machine [ram=SIZE] [seed=N] [pt_reclaim=on|off]',
+  machine: 'machine [ram=SIZE] [seed=N] [pt_reclaim=on|off] [fidelity=described|as_posted] [mshare_align=SIZE]',
   file: 'file NAME SIZE [hugetlb]',
   memfd: 'memfd NAME SIZE',
   process: 'process NAME',
   thread: 'thread PARENT NAME',
   fork: 'fork PARENT CHILD',
+  mshare: 'mshare NAME SIZE',
+  unlink: 'unlink NAME',
 };
 
-/** Parses a whole scenario; stops at the first malformed line. */
-export function parse(text: string): ParseResult {
+
+export interface ParseOptions {
+  /**
+   * Whether names must be defined before use (SPEC 2; default true). Off only for
+   * tests of the grammar alone, such as parse(print(x)) over arbitrary commands.
+   */
+  readonly scope?: boolean;
+}
+
+/** Parses a whole scenario; stops at the first malformed line or undefined name. */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const commands: Located[] = [];
+  const scope = options.scope === false ? null : new Scope();
   const lines = splitLines(text);
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
@@ -38,10 +51,13 @@ export function parse(text: string): ParseResult {
     if (tokens.length === 0) continue;
     try {
       const found = readLine(tokens, commands.length === 0);
-      if (commands.length + found.length > MAX_COMMANDS) {
+      if (commands.length + found.commands.length > MAX_COMMANDS) {
         throw new LineError(1, `the scenario has more than ${MAX_COMMANDS} commands`);
       }
-      for (const command of found) commands.push({ line, command });
+      for (const command of found.commands) {
+        scope?.apply(command, found.where);
+        commands.push({ line, command });
+      }
     } catch (e) {
       if (e instanceof LineError) return { ok: false, error: { line, column: e.column, message: e.message } };
       throw e;
@@ -51,10 +67,16 @@ export function parse(text: string): ParseResult {
 }
 
 /** One non-blank line: a declaration, or `TASK VERB ...` for each task it names. */
-function readLine(tokens: readonly Token[], first: boolean): Command[] {
+function readLine(tokens: readonly Token[], first: boolean): { commands: Command[]; where: Where } {
   const head = tokens[0] as Token;
-  if (isDeclaration(head.text)) return readDeclaration(head.text, tokens, first);
+  if (isDeclaration(head.text)) {
+    const parent = head.text === 'thread' || head.text === 'fork' ? tokens[1]?.column : undefined;
+    return { commands: readDeclaration(head.text, tokens, first), where: { task: head.column, parent } };
+  }
   const verbToken = tokens[1];
+  if (verbToken?.text === 'map' || verbToken?.text === 'unmap') {
+    return { commands: readRegionCommand(verbToken.text, tokens), where: { task: head.column, file: head.column } };
+  }
   if (verbToken === undefined || !isVerb(verbToken.text)) {
     if (isVerb(head.text)) {
       throw new LineError(head.column, `'${head.text}' needs the task first: TASK ${head.text} ...`);
@@ -74,8 +96,8 @@ function readLine(tokens: readonly Token[], first: boolean): Command[] {
     );
   }
   const tasks = taskNames(head);
-  const make = readTaskCommand(verbToken.text, tokens);
-  return tasks.map(make);
+  const { make, columns } = readTaskCommand(verbToken.text, tokens, tasks.length);
+  return { commands: tasks.map((t, i) => make(t, i)), where: { task: head.column, ...columns } };
 }
 
 function readDeclaration(word: Declaration, tokens: readonly Token[], first: boolean): Command[] {
@@ -86,16 +108,27 @@ function readDeclaration(word: Declaration, tokens: readonly Token[], first: boo
       return [readMachine(args)];
     case 'file':
     case 'memfd': {
-      const name = fileName(args.next('NAME'));
+      const names = fileNames(args.next('NAME'));
       const size = args.size('SIZE');
       const hugetlb = word === 'file' && args.peek() !== undefined && args.oneOf('hugetlb', ['hugetlb']) === 'hugetlb';
       args.end();
-      return [word === 'file' ? { op: 'file', name, size, hugetlb } : { op: 'memfd', name, size }];
+      return names.map((name): Command => (word === 'file' ? { op: 'file', name, size, hugetlb } : { op: 'memfd', name, size }));
     }
     case 'process': {
       const names = taskNames(args.next('NAME'));
       args.end();
       return names.map((name) => ({ op: 'process', name }));
+    }
+    case 'mshare': {
+      const names = fileNames(args.next('NAME'));
+      const size = args.size('SIZE');
+      args.end();
+      return names.map((name): Command => ({ op: 'mshare', name, size }));
+    }
+    case 'unlink': {
+      const names = fileNames(args.next('NAME'));
+      args.end();
+      return names.map((name): Command => ({ op: 'unlink', name }));
     }
     case 'thread':
     case 'fork': {
@@ -106,49 +139,6 @@ function readDeclaration(word: Declaration, tokens: readonly Token[], first: boo
       );
     }
   }
-}
-
-function readMachine(args: Args): Command {
-  const seen = new Set<string>();
-  let ram = DEFAULT_RAM;
-  let seed = DEFAULT_SEED;
-  let ptReclaim = false;
-  for (let token = args.peek(); token !== undefined; token = args.peek()) {
-    args.next('option');
-    const eq = token.text.indexOf('=');
-    const key = eq < 0 ? token.text : token.text.slice(0, eq);
-    const value: Token = { text: token.text.slice(eq + 1), column: token.column + eq + 1 };
-    if (eq < 0 || !['ram', 'seed', 'pt_reclaim'].includes(key)) {
-      throw new LineError(token.column, `unknown machine option '${token.text}' (usage: ${args.usage})`);
-    }
-    if (seen.has(key)) throw new LineError(token.column, `machine option ${key}= given twice`);
-    seen.add(key);
-    if (key === 'ram') ram = sizeArg(value);
-    else if (key === 'seed') seed = seedArg(value);
-    else if (value.text === 'on' || value.text === 'off') ptReclaim = value.text === 'on';
-    else throw new LineError(value.column, `pt_reclaim must be on or off, got '${value.text}'`);
-  }
-  return { op: 'machine', ram, seed, ptReclaim };
-}
-
-function sizeArg(token: Token): number {
-  return new Args([token], '', 0).size('SIZE');
-}
-
-/** The seed feeds a 32-bit generator: larger values would silently alias smaller ones. */
-function seedArg(token: Token): number {
-  if (/^(?:0[xX][0-9a-fA-F_]+|[0-9_]+)$/.test(token.text)) {
-    const seed = sizeArg(token);
-    if (seed <= 0xffff_ffff) return seed;
-  }
-  throw new LineError(token.column, `seed must be a whole number from 0 to 4294967295, got '${token.text}'`);
-}
-
-function fileName(token: Token): string {
-  if (!isName(token.text)) {
-    throw new LineError(token.column, `bad file name '${token.text}': names are letters, digits, _ . - and start with a letter or _`);
-  }
-  return token.text;
 }
 
 /** A task word expanded: `db[1-3]` → db1 db2 db3, each a valid task name. */

@@ -9,7 +9,7 @@ const commandsOf = (located: readonly Located[]): Command[] => located.map((c) =
 
 /** parse(print(x)) gives x back, line numbers aside. */
 function roundTrips(x: readonly Located[]): void {
-  const r = parse(print(x));
+  const r = parse(print(x), { scope: false });
   if (!r.ok) throw new Error(`printed text does not parse: ${JSON.stringify(r.error)}\n${print(x)}`);
   expect(commandsOf(r.commands)).toEqual(commandsOf(x));
   expect(r.commands.map((c) => c.line)).toEqual(x.map((_, i) => i + 1));
@@ -37,7 +37,7 @@ describe('printCommand', () => {
       'db1 munmap 0x7f0000000000 4M',
       'db1 exit',
     ];
-    const r = parse(scenario.join('\n'));
+    const r = parse(scenario.join('\n'), { scope: false });
     expect(r.ok && r.commands.map((c) => printCommand(c.command))).toEqual(scenario);
   });
 
@@ -47,7 +47,7 @@ describe('printCommand', () => {
   });
 
   it('normalises what it reads: hex sizes, underscores, flag order', () => {
-    const r = parse('a mmap 0x7f00_0000_0000 0x200000 wr shared_pt,shared f 0x1000');
+    const r = parse('a mmap 0x7f00_0000_0000 0x200000 wr shared_pt,shared f 0x1000', { scope: false });
     expect(r.ok && print(r.commands)).toBe('a mmap 0x7f0000000000 2M rw shared,shared_pt f 4K\n');
   });
 });

@@ -16,6 +16,8 @@ export function printCommand(c: Command): string {
         c.ram === DEFAULT_RAM ? '' : `ram=${sizeText(c.ram)}`,
         c.seed === DEFAULT_SEED ? '' : `seed=${c.seed}`,
         c.ptReclaim ? 'pt_reclaim=on' : '',
+        c.fidelity === undefined ? '' : `fidelity=${c.fidelity}`,
+        c.mshareAlign === undefined ? '' : `mshare_align=${sizeText(c.mshareAlign)}`,
       ];
       return words('machine', ...options);
     }
@@ -51,6 +53,17 @@ export function printCommand(c: Command): string {
       return words(c.task, 'munmap', addrExprText(c.addr), sizeText(c.len));
     case 'exit':
       return words(c.task, 'exit');
+    case 'mshare':
+      return words('mshare', c.name, sizeText(c.size));
+    case 'mshare_map': {
+      const rw = c.prot.read && c.prot.write && !c.prot.exec;
+      const off = c.fileOffset !== 0 || !rw ? sizeText(c.fileOffset) : '';
+      return words(c.region, 'map', sizeText(c.offset), sizeText(c.len), c.file, off, rw ? '' : protString(c.prot));
+    }
+    case 'mshare_unmap':
+      return words(c.region, 'unmap', sizeText(c.offset), sizeText(c.len));
+    case 'unlink':
+      return words('unlink', c.name);
   }
 }
 

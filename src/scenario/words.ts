@@ -6,12 +6,15 @@
 import type { Access, Advice, MmapFlags, Prot } from '../sim/commands';
 
 /** Commands that start a line; a task with one of these names would be ambiguous. */
-export const DECLARATIONS = ['machine', 'file', 'memfd', 'process', 'thread', 'fork'] as const;
+export const DECLARATIONS = ['machine', 'file', 'memfd', 'process', 'thread', 'fork', 'mshare', 'unlink'] as const;
 export type Declaration = (typeof DECLARATIONS)[number];
 
 /** What a task does: the second word of `TASK VERB ...`. */
 export const VERBS = ['mmap', 'touch', 'mprotect', 'madvise', 'munmap', 'exit'] as const;
 export type Verb = (typeof VERBS)[number];
+
+/** What an msharefs region does: `NAME map ...` and `NAME unmap ...` (SPEC 2). */
+export const REGION_VERBS = ['map', 'unmap'] as const;
 
 export const ADVICES: readonly Advice[] = ['dontneed', 'hugepage', 'nohugepage'];
 export const ACCESSES: readonly Access[] = ['read', 'write'];

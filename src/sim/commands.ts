@@ -24,6 +24,7 @@ export interface MmapFlags {
 }
 
 export type Access = 'read' | 'write';
+export type Fidelity = 'described' | 'as_posted';
 export type Advice = 'dontneed' | 'hugepage' | 'nohugepage';
 
 /** The name a scenario uses for anonymous memory in the FILE position of mmap. */
@@ -35,6 +36,10 @@ export type Command =
       readonly ram: Bytes;
       readonly seed: number;
       readonly ptReclaim: boolean;
+      /** `fidelity=`: the described design (default) or the posted code's gaps (SPEC 1.3). */
+      readonly fidelity?: Fidelity;
+      /** `mshare_align=`: msharefs's region alignment (SPEC 1.5; default 512 GiB). */
+      readonly mshareAlign?: Bytes;
     }
   | { readonly op: 'file'; readonly name: string; readonly size: Bytes; readonly hugetlb: boolean }
   | { readonly op: 'memfd'; readonly name: string; readonly size: Bytes }
@@ -72,7 +77,24 @@ export type Command =
       readonly advice: Advice;
     }
   | { readonly op: 'munmap'; readonly task: string; readonly addr: AddrExpr; readonly len: Bytes }
-  | { readonly op: 'exit'; readonly task: string };
+  | { readonly op: 'exit'; readonly task: string }
+  /** msharefs (SPEC 1.5): a region file of SIZE bytes, with its host mm. */
+  | { readonly op: 'mshare'; readonly name: string; readonly size: Bytes }
+  /** MSHAREFS_CREATE_MAPPING: an object at OFFSET..OFFSET+LEN of the region. */
+  | {
+      readonly op: 'mshare_map';
+      readonly region: string;
+      readonly offset: Bytes;
+      readonly len: Bytes;
+      /** A file or memfd name, or ANON_FILE. */
+      readonly file: string;
+      readonly fileOffset: Bytes;
+      readonly prot: Prot;
+    }
+  /** MSHAREFS_UNMAP: the objects in OFFSET..OFFSET+LEN of the region go. */
+  | { readonly op: 'mshare_unmap'; readonly region: string; readonly offset: Bytes; readonly len: Bytes }
+  /** Removes a region file (its host goes once nobody is attached). */
+  | { readonly op: 'unlink'; readonly name: string };
 
 export type Op = Command['op'];
 
@@ -84,6 +106,7 @@ export interface Located<T = Command> {
 
 export const DEFAULT_RAM: Bytes = 64 * 2 ** 30;
 export const DEFAULT_SEED = 1;
+export const DEFAULT_MSHARE_ALIGN: Bytes = 512 * 2 ** 30;
 
 export function protString(p: Prot): string {
   const s = (p.read ? 'r' : '') + (p.write ? 'w' : '') + (p.exec ? 'x' : '');

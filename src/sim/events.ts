@@ -32,7 +32,7 @@ export type MarkerEvent =
       readonly len: Bytes;
       readonly file: string;
       /** How its tables are shared; `notShared` says why a shared_pt request was not. */
-      readonly sharing: 'none' | 'shared_pt' | 'hugetlb';
+      readonly sharing: 'none' | 'shared_pt' | 'hugetlb' | 'msharefs';
       readonly notShared: string | null;
     }
   | { readonly k: 'error'; readonly errno: Errno; readonly message: string }
@@ -62,8 +62,11 @@ export type EffectEvent =
   | { readonly k: 'alloc'; readonly mm: MmId; readonly level: Level; readonly va: Vaddr; readonly count: number; readonly charged: MmId }
   /** File pages read into the page cache. */
   | { readonly k: 'fill'; readonly file: string; readonly page: number; readonly count: number }
-  /** Guest PMD entries in [va, va+len) now point at the host's PTE pages. */
-  | { readonly k: 'link'; readonly mm: MmId; readonly va: Vaddr; readonly len: Bytes; readonly host: MmId }
+  /**
+   * Guest PMD entries in [va, va+len) now point at the host's PTE pages; with
+   * level `pgd` (msharefs), guest PGD entries point at the host's PUD pages.
+   */
+  | { readonly k: 'link'; readonly mm: MmId; readonly va: Vaddr; readonly len: Bytes; readonly host: MmId; readonly level?: 'pgd' }
   /** hugetlb: mm's PUD entries for these 1 GiB windows point at PMD pages found through `from`. */
   | { readonly k: 'share'; readonly mm: MmId; readonly va: Vaddr; readonly len: Bytes; readonly from: MmId }
   /** Leaf entries written (PTEs, or PMD leaves for hugetlb) in mm's tables. */
@@ -72,8 +75,8 @@ export type EffectEvent =
   | { readonly k: 'prot'; readonly mm: MmId; readonly level: Level; readonly va: Vaddr; readonly len: Bytes; readonly bits: Bits; readonly seenBy: readonly MmId[] }
   /** Present leaves cleared in mm's tables; `seenBy` as for prot. */
   | { readonly k: 'clear'; readonly mm: MmId; readonly level: Level; readonly va: Vaddr; readonly len: Bytes; readonly seenBy: readonly MmId[] }
-  /** Guest PMD entries pointing into the host cleared (nothing freed in the host). */
-  | { readonly k: 'unlink'; readonly mm: MmId; readonly va: Vaddr; readonly len: Bytes; readonly host: MmId }
+  /** Guest PMD (msharefs: PGD) entries pointing into the host cleared (nothing freed in the host). */
+  | { readonly k: 'unlink'; readonly mm: MmId; readonly va: Vaddr; readonly len: Bytes; readonly host: MmId; readonly level?: 'pgd' }
   /** hugetlb: mm's PUD entries to shared PMD pages cleared; the page stays for its other users. */
   | { readonly k: 'unshare'; readonly mm: MmId; readonly va: Vaddr; readonly len: Bytes }
   | { readonly k: 'tlb'; readonly mms: readonly MmId[]; readonly va: Vaddr; readonly len: Bytes }

@@ -157,6 +157,7 @@ const scenarioArb: fc.Arbitrary<Located[]> = fc
         ram: fc.constantFrom(64 * G, 3 * M, 6 * M, 40 * M, 200 * K),
         seed: fc.integer({ min: 1, max: 5 }),
         ptReclaim: fc.boolean(),
+        fidelity: fc.constantFrom('described' as const, 'as_posted' as const),
       }),
       { freq: 2 },
     ),
@@ -191,18 +192,19 @@ const sharingArb: fc.Arbitrary<Located[]> = fc
   .record({
     processes: fc.integer({ min: 2, max: 4 }),
     ptReclaim: fc.boolean(),
+    fidelity: fc.constantFrom('described' as const, 'as_posted' as const),
     regionLen: fc.constantFrom(2 * M, 4 * M, 6 * M),
     hugeLen: fc.constantFrom(G, 2 * G, G + 4 * M),
     plainFlags: fc.constantFrom('shared', 'private'),
   })
-  .chain(({ processes, ptReclaim, regionLen, hugeLen, plainFlags }) => {
+  .chain(({ processes, ptReclaim, fidelity, regionLen, hugeLen, plainFlags }) => {
     const specs: MapSpec[] = [
       { addr: WINDOWS[0] ?? 0, len: regionLen, prot: protOf('rw'), flags: flagsOf('shared,shared_pt'), file: 'f0', offset: 0 },
       { addr: WINDOWS[2] ?? 0, len: hugeLen, prot: protOf('rw'), flags: flagsOf('shared'), file: 'f1', offset: 0 },
       { addr: (WINDOWS[1] ?? 0) + 2 * M, len: 6 * M, prot: protOf('rw'), flags: flagsOf(plainFlags), file: 'f2', offset: 0 },
     ];
     const setup: Command[] = [
-      { op: 'machine', ram: 64 * G, seed: 1, ptReclaim },
+      { op: 'machine', ram: 64 * G, seed: 1, ptReclaim, fidelity },
       { op: 'memfd', name: 'f0', size: 64 * M },
       { op: 'file', name: 'f1', size: 2 * G, hugetlb: true },
       { op: 'file', name: 'f2', size: 8 * M, hugetlb: false },

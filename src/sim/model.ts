@@ -23,7 +23,10 @@ export interface ProcessReport {
 }
 
 export interface HostReport {
+  /** The file (MAP_SHARED_PT) or the region (msharefs) the host mm holds. */
   readonly file: string;
+  /** Present for an msharefs region's host; absent for a MAP_SHARED_PT host. */
+  readonly kind?: 'msharefs';
   readonly refcount: number;
   readonly pgtables_bytes: Bytes;
 }
@@ -36,6 +39,14 @@ export interface Translation {
   readonly bits: Bits;
 }
 
+/** A moment the "as posted" switch makes worth reporting (SPEC 1.3, 1.6): not a failure. */
+export interface Finding {
+  /** The mm it concerns, by name. */
+  readonly mm: string;
+  /** Such as check_mm's `BUG: non-zero pgtables_bytes on freeing mm: N`. */
+  readonly message: string;
+}
+
 export interface MemoryReport {
   readonly ram_bytes: Bytes;
   readonly pagetables_bytes: Bytes;
@@ -44,7 +55,12 @@ export interface MemoryReport {
 }
 
 export interface Model {
-  /** Applies one command; returns its events in canonical form (normalizeEvents). */
+  /**
+   * Applies one command; returns its events. The engine returns them in causal
+   * order (the order things happen, the order the UI animates and the text trace
+   * prints); the reference model in canonical form. normalizeEvents makes any two
+   * comparable, which is how the tests compare models.
+   */
   step(cmd: Located): TraceEvent[];
   /** Every task ever created, in creation order. */
   processes(): ProcessReport[];
@@ -57,4 +73,6 @@ export interface Model {
   mmName(mm: MmId): string;
   /** Broken invariants of SPEC 1.8; empty when all hold. */
   invariants(): string[];
+  /** Findings so far, in order (only `machine fidelity=as_posted` has any). */
+  findings?(): Finding[];
 }

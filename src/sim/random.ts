@@ -1,14 +1,24 @@
 /**
- * The seeded randomness of `auto` addresses (SPEC 2): a 32-bit xorshift kept in
- * the machine's state, so a scenario places its mappings the same way everywhere.
+ * `auto` addresses as Linux picks them (SPEC 2): each process gets an
+ * `mmap_base` below its stack, randomised from the scenario's seed (a 32-bit
+ * xorshift kept in the machine's state), and each `auto` mapping goes top-down
+ * into the highest free gap below it that fits, 2 MiB-aligned for 2 MiB or more.
+ * Neighbouring auto mappings therefore share PUD and PMD pages as in a real
+ * process, and two processes' mappings of one file land at different addresses.
  */
-import { PAGE_SIZE, PMD_SIZE, type Bytes, type Vaddr } from './geometry';
+import { PAGE_SIZE, PMD_SIZE, USER_TOP, alignDown, type Bytes, type Vaddr } from './geometry';
 
-/** Where `auto` mappings may land: 16 TiB .. 112 TiB, clear of the fixed examples. */
-export const AUTO_LOW: Vaddr = 0x1000_0000_0000;
-export const AUTO_HIGH: Vaddr = 0x7000_0000_0000;
-/** Draws before `auto` gives up with ENOMEM. */
-export const AUTO_TRIES = 64;
+/** x86-64 TASK_SIZE: user space ends one page below 2^47. */
+export const TASK_SIZE: Vaddr = USER_TOP - PAGE_SIZE;
+/**
+ * Linux's mmap_base gap on x86-64 with the default 8 MiB stack limit: the stack limit,
+ * the stack's largest random offset (16 GiB - 4 KiB) and the stack guard gap (1 MiB).
+ */
+export const MMAP_GAP: Bytes = 8 * 2 ** 20 + (16 * 2 ** 30 - PAGE_SIZE) + 2 ** 20;
+/** mmap_rnd_bits: the base moves down by up to 2^28 pages (1 TiB). */
+export const MMAP_RND_BITS = 28;
+/** mmap_min_addr: nothing is placed below it. */
+export const MMAP_MIN_ADDR: Vaddr = 0x10000;
 
 /** The generator's next state and a value in [0, 2^32). */
 export function nextRandom(state: number): { state: number; value: number } {
@@ -26,27 +36,28 @@ export function seedState(seed: number): number {
   return (Math.imul(seed >>> 0, 0x9e3779b1) ^ 0x5bd1e995) >>> 0 || 1;
 }
 
+/** A new process's mmap_base (arch/x86/mm/mmap.c): TASK_SIZE - gap - random pages. */
+export function drawMmapBase(state: number): { state: number; base: Vaddr } {
+  const r = nextRandom(state);
+  const rnd = (r.value % 2 ** MMAP_RND_BITS) * PAGE_SIZE;
+  return { state: r.state, base: TASK_SIZE - MMAP_GAP - rnd };
+}
+
 /**
- * Picks a kernel-chosen address for `len` bytes: 2 MiB-aligned for 2 MiB or more,
- * page-aligned otherwise, drawing again while `isFree` says the range is taken.
- * Returns the new generator state and the address, or null after AUTO_TRIES draws.
+ * The address Linux's top-down allocator gives `len` bytes below `base`, given the
+ * mm's VMAs (sorted, disjoint): the highest gap that fits, the mapping at its top,
+ * aligned down to 2 MiB for 2 MiB or more. Null when no gap fits (ENOMEM).
  */
-export function pickAutoAddress(
-  state: number,
-  len: Bytes,
-  isFree: (va: Vaddr, len: Bytes) => boolean,
-): { state: number; va: Vaddr | null } {
-  const align = len >= PMD_SIZE ? PMD_SIZE : PAGE_SIZE;
-  const slots = Math.floor((AUTO_HIGH - AUTO_LOW - len) / align);
-  if (slots <= 0) return { state, va: null };
-  let s = state;
-  for (let i = 0; i < AUTO_TRIES; i++) {
-    const hi = nextRandom(s);
-    const lo = nextRandom(hi.state);
-    s = lo.state;
-    const r = ((hi.value % 2 ** 20) * 2 ** 32 + lo.value) % slots; // < 2^52: exact
-    const va = AUTO_LOW + r * align;
-    if (isFree(va, len)) return { state: s, va };
+export function autoAddress(base: Vaddr, len: Bytes, vmas: readonly { readonly start: Vaddr; readonly end: Vaddr }[], alignment?: Bytes): Vaddr | null {
+  const align = alignment ?? (len >= PMD_SIZE ? PMD_SIZE : PAGE_SIZE);
+  let hi = base;
+  for (let i = vmas.length - 1; i >= 0; i--) {
+    const v = vmas[i]!;
+    if (v.start >= hi) continue;
+    const at = alignDown(hi - len, align);
+    if (hi - len >= 0 && at >= Math.max(v.end, MMAP_MIN_ADDR)) return at;
+    hi = v.start;
   }
-  return { state: s, va: null };
+  const at = alignDown(hi - len, align);
+  return hi - len >= 0 && at >= MMAP_MIN_ADDR ? at : null;
 }

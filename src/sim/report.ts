@@ -12,6 +12,13 @@ export interface ErrorReport {
   readonly message: string;
 }
 
+/** A finding with the line of the step that produced it. */
+export interface FindingReport {
+  readonly line: number;
+  readonly mm: string;
+  readonly message: string;
+}
+
 export interface StepRecord {
   readonly line: number;
   readonly events: readonly TraceEvent[];
@@ -26,6 +33,8 @@ export interface RunReport {
   readonly pagetables_bytes: number;
   readonly memory: MemoryReport;
   readonly invariants: readonly string[];
+  /** "As posted" findings such as check_mm's BUG line (SPEC 3); never a failure. */
+  readonly findings: readonly FindingReport[];
 }
 
 /** The errors a step's events report: failed syscalls, fatal signals, OOM kills. */
@@ -51,9 +60,12 @@ export function runScenario(model: Model, commands: readonly Located[], options:
   const check = options.checkEveryStep ?? true;
   const errors: ErrorReport[] = [];
   let invariants: string[] = [];
+  const findings: FindingReport[] = [];
   for (const cmd of commands) {
     const events = model.step(cmd);
     errors.push(...errorsOf(cmd.line, events));
+    const all = model.findings?.() ?? [];
+    for (const f of all.slice(findings.length)) findings.push({ line: cmd.line, ...f });
     options.onStep?.({ line: cmd.line, events });
     if (check && invariants.length === 0) {
       const broken = model.invariants();
@@ -71,5 +83,6 @@ export function runScenario(model: Model, commands: readonly Located[], options:
     pagetables_bytes: memory.pagetables_bytes,
     memory,
     invariants,
+    findings,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { bitsText } from './bits';
 import type { MmId, TraceEvent } from './events';
-import { entrySpan, formatBytes, hex, PAGE_SIZE, PMD_SIZE, type Level } from './geometry';
+import { entrySpan, formatBytes, hex, PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, type Level } from './geometry';
 
 /** Names an mm for a reader: the process's name, or `host:FILE`. */
 export type MmNamer = (mm: MmId) => string;
@@ -50,7 +50,9 @@ export function eventText(e: TraceEvent, mmName: MmNamer): string {
           ? `not shared: ${e.notShared}`
           : e.sharing === 'shared_pt'
             ? 'MAP_SHARED_PT, tables shared through the host'
-            : e.sharing === 'hugetlb'
+            : e.sharing === 'msharefs'
+            ? 'msharefs window: its PGD entries link to the region host'
+          : e.sharing === 'hugetlb'
               ? 'hugetlb, PMD pages shareable'
               : 'own page tables';
       return verb('mmap', `${mmName(e.mm)} ${hex(e.va)} +${formatBytes(e.len)} ${e.file} (${sharing})`);
@@ -88,7 +90,9 @@ export function eventText(e: TraceEvent, mmName: MmNamer): string {
     case 'fault': {
       const count =
         e.kind === 'link'
-          ? `${Math.ceil(e.len / PMD_SIZE)} × 2 MiB`
+          ? e.len >= PGDIR_SIZE
+            ? `${Math.ceil(e.len / PGDIR_SIZE)} × 512 GiB, PGD level`
+            : `${Math.ceil(e.len / PMD_SIZE)} × 2 MiB`
           : e.kind === 'hugetlb'
             ? plural(Math.ceil(e.len / PMD_SIZE), 'huge page')
             : plural(Math.ceil(e.len / PAGE_SIZE), 'page');
@@ -100,7 +104,7 @@ export function eventText(e: TraceEvent, mmName: MmNamer): string {
     case 'fill':
       return verb('fill', `${e.file} pages ${e.page}..${e.page + e.count - 1} into the page cache (${formatBytes(e.count * PAGE_SIZE)})`);
     case 'link':
-      return verb('link', `${mmName(e.mm)} PMD entries ${range(e.va, e.len)} → ${mmName(e.host)}`);
+      return verb('link', `${mmName(e.mm)} ${e.level === 'pgd' ? 'PGD entries' : 'PMD entries'} ${range(e.va, e.len)} → ${mmName(e.host)}`);
     case 'share':
       return verb('share', `${mmName(e.mm)} PUD entries ${range(e.va, e.len)} → PMD pages of ${mmName(e.from)}`);
     case 'set':
@@ -113,7 +117,7 @@ export function eventText(e: TraceEvent, mmName: MmNamer): string {
     case 'clear':
       return verb('clear', `${mmName(e.mm)} ${entries(e.level, e.len)} ${range(e.va, e.len)}, seen by ${names(e.seenBy, mmName)}`);
     case 'unlink':
-      return verb('unlink', `${mmName(e.mm)} PMD entries ${range(e.va, e.len)} ✕ ${mmName(e.host)}`);
+      return verb('unlink', `${mmName(e.mm)} ${e.level === 'pgd' ? 'PGD entries' : 'PMD entries'} ${range(e.va, e.len)} ✕ ${mmName(e.host)}`);
     case 'unshare':
       return verb('unshare', `${mmName(e.mm)} PUD entries ${range(e.va, e.len)} (shared PMD pages stay for their other users)`);
     case 'tlb':

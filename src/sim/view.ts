@@ -22,8 +22,11 @@ export type EntryRun =
   | { readonly kind: 'table'; readonly lo: number; readonly hi: number; readonly parent: TableId }
   /** MAP_SHARED_PT link: entry i points at the host's PTE page `${parent}/${i}`. */
   | { readonly kind: 'link'; readonly lo: number; readonly hi: number; readonly parent: TableId; readonly host: MmId }
-  /** hugetlb: the entry points at a PMD page of another tree (shared). */
-  | { readonly kind: 'shared'; readonly lo: number; readonly hi: number; readonly target: TableId }
+  /**
+   * The entry points at a table of another tree: a shared hugetlb PMD page, or (with
+   * `host`, in a PGD) an msharefs host's PUD page that a window's PGD entry links to.
+   */
+  | { readonly kind: 'shared'; readonly lo: number; readonly hi: number; readonly target: TableId; readonly host?: MmId }
   /** Leaves lo..hi-1 map pages page0.. of file with these bits (pagesPerEntry: 1, or 512 for hugetlb). */
   | { readonly kind: 'leaf'; readonly lo: number; readonly hi: number; readonly file: string; readonly page0: number; readonly bits: Bits; readonly pagesPerEntry: number };
 
@@ -50,8 +53,10 @@ export interface VmaView {
   readonly file: string;
   readonly offset: Bytes;
   readonly advice: 'hugepage' | 'nohugepage' | null;
-  /** The host mm of its MAP_SHARED_PT region, if it has one. */
+  /** The host mm of its MAP_SHARED_PT region, or of the msharefs region it is a window on. */
   readonly host: MmId | null;
+  /** The msharefs region this VMA is a window on (its `file` is the region's name too). */
+  readonly mshare?: string;
 }
 
 export interface MmView {

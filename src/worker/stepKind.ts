@@ -20,6 +20,10 @@ export function stepKind(command: Command, events: readonly TraceEvent[]): StepK
     case 'process':
     case 'thread':
     case 'fork':
+    case 'mshare':
+    case 'mshare_map':
+    case 'mshare_unmap':
+    case 'unlink':
       return 'setup';
     case 'touch':
       return events.some((e) => FAULT_WORK.has(e.k)) ? 'fault' : 'touch';

@@ -18,7 +18,7 @@ import { pmdOf, pudOf } from './walk';
 export function ensurePud(m: Machine, mm: Mm, va: Vaddr): DirTable {
   const have = pudOf(mm, va);
   if (have !== null) return have;
-  const t = new DirTable('pud');
+  const t = new DirTable('pud', mm);
   mm.pgd.children.set(indexAt('pgd', va), t);
   takeTables(m, mm, 1);
   emit(m, { k: 'alloc', mm: mm.id, level: 'pud', va: alignDown(va, PGDIR_SIZE), count: 1, charged: mm.id });
@@ -56,8 +56,9 @@ export function vmaSource(vma: Vma): Source {
  */
 export type TouchSink = Sink;
 
-export function touchSink(m: Machine, faulter: Mm, vma: Vma, access: Access, kind: FaultKind): TouchSink {
-  const fault = (va: Vaddr, len: number): void => emit(m, { k: 'fault', mm: faulter.id, va, len, access, kind });
+/** `shift` moves fault addresses into the faulter's space (msharefs: host and window differ). */
+export function touchSink(m: Machine, faulter: Mm, vma: Vma, access: Access, kind: FaultKind, shift = 0): TouchSink {
+  const fault = (va: Vaddr, len: number): void => emit(m, { k: 'fault', mm: faulter.id, va: va + shift, len, access, kind });
   const set = (owner: Mm, va: Vaddr, len: number, bits: Bits): void => emit(m, { k: 'set', mm: owner.id, level: 'pte', va, len, bits });
   return {
     allocated(pmd, va, count) {

@@ -5,7 +5,7 @@
  * guests link to) stay shared in the copy.
  */
 import { DirTable, PmdTable, PteTable, type PmdRun } from './tables';
-import type { Host, Machine, MemObject, Mm, Task, Vma } from './state';
+import type { Host, Machine, MemObject, Mm, MshareRegion, Task, Vma } from './state';
 
 export function cloneMachine(src: Machine): Machine {
   const objs = new Map<MemObject, MemObject>();
@@ -25,18 +25,19 @@ export function cloneMachine(src: Machine): Machine {
   const host = (h: Host): Host => {
     let c = hosts.get(h);
     if (c === undefined) {
-      c = { mm: null as unknown as Mm, obj: null as unknown as MemObject, start: h.start, len: h.len, offset: h.offset, guests: [] };
+      c = { mm: null as unknown as Mm, obj: null as unknown as MemObject, start: h.start, len: h.len, offset: h.offset, guests: [], leaked: h.leaked };
       hosts.set(h, c);
       Object.assign(c, { mm: mm(h.mm), obj: obj(h.obj) });
       c.guests = h.guests.map(mm);
     }
     return c;
   };
-  const vma = (v: Vma): Vma => ({ ...v, prot: { ...v.prot }, obj: obj(v.obj), host: v.host === null ? null : host(v.host) });
+  const vma = (v: Vma): Vma => ({ ...v, prot: { ...v.prot }, obj: obj(v.obj), host: v.host === null ? null : host(v.host), mshare: null });
   const pmd = (t: PmdTable): PmdTable => {
     let c = pmds.get(t);
     if (c === undefined) {
       c = new PmdTable(null, t.id);
+      c.kept = t.kept;
       pmds.set(t, c);
       for (const u of t.users) c.addUser(mm(u));
       c.runs = t.runs.map(run);
@@ -58,18 +59,37 @@ export function cloneMachine(src: Machine): Machine {
         return { ...r, host: pmd(r.host) };
     }
   };
+  const dirs = new Map<DirTable, DirTable>();
   const dir = (d: DirTable): DirTable => {
-    const c = new DirTable(d.level);
+    let c = dirs.get(d);
+    if (c !== undefined) return c; // an msharefs PUD page linked from windows stays one page
+    c = new DirTable(d.level, d.owner === null ? null : mm(d.owner));
+    dirs.set(d, c);
     for (const [i, child] of d.children) c.children.set(i, child instanceof DirTable ? dir(child) : pmd(child));
+    return c;
+  };
+  const regions = new Map<MshareRegion, MshareRegion>();
+  const region = (r: MshareRegion): MshareRegion => {
+    let c = regions.get(r);
+    if (c === undefined) {
+      c = { ...r, mm: null as unknown as Mm, pseudo: obj(r.pseudo), windows: [] };
+      regions.set(r, c);
+      Object.assign(c, { mm: mm(r.mm) });
+      c.windows = r.windows.map((w) => {
+        const owner = mm(w.mm);
+        return { mm: owner, vma: owner.vmas[w.mm.vmas.indexOf(w.vma)] as Vma };
+      });
+    }
     return c;
   };
   const mm = (x: Mm): Mm => {
     let c = mms.get(x);
     if (c === undefined) {
-      c = { id: x.id, name: x.name, isHost: x.isHost, pgd: new DirTable('pgd'), vmas: [], charged: x.charged, tasks: [], alive: x.alive };
+      c = { id: x.id, name: x.name, isHost: x.isHost, pgd: new DirTable('pgd'), vmas: [], charged: x.charged, tasks: [], alive: x.alive, names: new Map(x.names), mmapBase: x.mmapBase, leaked: x.leaked };
       mms.set(x, c);
       c.pgd = dir(x.pgd);
       c.vmas = x.vmas.map(vma);
+      x.vmas.forEach((v, i) => v.mshare !== null && (c!.vmas[i]!.mshare = region(v.mshare)));
     }
     return c;
   };
@@ -89,10 +109,12 @@ export function cloneMachine(src: Machine): Machine {
     anon: src.anon.map(obj),
     mms: new Map([...src.mms].map(([k, x]) => [k, mm(x)])),
     hosts: src.hosts.map(host),
+    regions: new Map([...src.regions].map(([k, r]) => [k, region(r)])),
+    mshares: src.mshares.map(region),
     tasks: new Map([...src.tasks].map(([k, t]) => [k, task(t)])),
     taskOrder: src.taskOrder.map(task),
-    names: new Map(src.names),
     mmNames: new Map(src.mmNames),
+    findings: src.findings.map((f) => ({ ...f })),
     events: [],
     markerAt: 0,
   };

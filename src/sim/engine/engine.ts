@@ -3,9 +3,9 @@
  * in, its events out in canonical form; reports and translations on demand.
  */
 import type { AddrExpr, Command, Located } from '../commands';
-import { normalizeEvents, type MmId, type TraceEvent } from '../events';
+import type { MmId, TraceEvent } from '../events';
 import { PAGE_SIZE, PMD_SIZE, alignUp, type Vaddr } from '../geometry';
-import type { HostReport, MemoryReport, Model, ProcessReport, Translation } from '../model';
+import type { Finding, HostReport, MemoryReport, Model, ProcessReport, Translation } from '../model';
 import { P } from '../bits';
 import { fail, isError, type SyscallError } from './errors';
 import { InvariantChecker } from './invariants';
@@ -16,6 +16,7 @@ import { mprotect } from './mprotect';
 import { unmapChecked } from './munmap';
 import { createProcess, createThread, exitTask, forkProcess } from './lifecycle';
 import { touch } from './touch';
+import { mshareCommand } from './mshare';
 import { buildView } from './view';
 import { cloneMachine } from './clone';
 import type { ViewOptions, WorldView } from '../view';
@@ -44,16 +45,17 @@ function engineOver(initial: Machine): Engine {
     return t;
   }
 
-  function resolve(a: AddrExpr): Vaddr | SyscallError {
+  /** NAME+OFFSET through the task's own names (SPEC 2). */
+  function resolve(t: Task, a: AddrExpr): Vaddr | SyscallError {
     if (a.kind === 'abs') return a.value;
-    const base = m.names.get(a.name);
-    return base === undefined ? fail('EINVAL', `no mapping named ${a.name}`) : base + a.offset;
+    const base = t.mm.names.get(a.name);
+    return base === undefined ? fail('EINVAL', `${t.name} has no mapping named ${a.name}`) : base + a.offset;
   }
 
   function run(c: Command): SyscallError | null {
     if (c.op === 'machine') {
       if (m.started) return fail('EINVAL', 'machine must be the first command');
-      m = createMachine(c.ram, c.seed, c.ptReclaim);
+      m = createMachine(c.ram, c.seed, c.ptReclaim, c.fidelity === 'as_posted', c.mshareAlign);
       m.started = true;
       checker.full();
       return null;
@@ -62,7 +64,7 @@ function engineOver(initial: Machine): Engine {
     switch (c.op) {
       case 'file':
       case 'memfd': {
-        if (m.objects.has(c.name)) return fail('EEXIST', `a file named ${c.name} exists`);
+        if (m.objects.has(c.name) || m.regions.has(c.name)) return fail('EEXIST', `a file named ${c.name} exists`);
         const huge = c.op === 'file' && c.hugetlb;
         const size = huge ? alignUp(c.size, PMD_SIZE) : c.size;
         if (size === 0) return fail('EINVAL', `${c.name} has size 0`);
@@ -79,8 +81,13 @@ function engineOver(initial: Machine): Engine {
         const name = c.op === 'thread' ? c.name : c.child;
         if (m.tasks.has(name)) return fail('EEXIST', `a task named ${name} exists`);
         if (c.op === 'thread') return createThread(m, parent, name), null;
-        return forkProcess(m, parent, name) ? null : fail('ENOMEM', `no memory for ${name}'s PGD`);
+        return forkProcess(m, parent, name) ? null : fail('ENOMEM', `no memory for ${name}'s page tables`);
       }
+      case 'mshare':
+      case 'mshare_map':
+      case 'mshare_unmap':
+      case 'unlink':
+        return mshareCommand(m, c);
       case 'exit': {
         const t = liveTask(c.task);
         if (isError(t)) return t;
@@ -96,14 +103,14 @@ function engineOver(initial: Machine): Engine {
     const t = liveTask(c.task);
     if (isError(t)) return t;
     if (c.op === 'mmap') {
-      const at = c.addr === null ? null : resolve(c.addr);
+      const at = c.addr === null ? null : resolve(t, c.addr);
       if (isError(at)) return at;
       const r = mmap(m, t, c, at);
       if (isError(r)) return r;
-      if (c.as !== null) m.names.set(c.as, r);
+      if (c.as !== null) t.mm.names.set(c.as, r);
       return null;
     }
-    const va = resolve(c.addr);
+    const va = resolve(t, c.addr);
     if (isError(va)) return va;
     switch (c.op) {
       case 'touch':
@@ -126,7 +133,8 @@ function engineOver(initial: Machine): Engine {
       const err = run(cmd.command);
       if (err !== null) emit(m, { k: 'error', errno: err.errno, message: err.message });
       checker.touched(mentioned(m.events));
-      return normalizeEvents(m.events);
+      // Causal order: what happened first comes first (SPEC 2), as the UI animates it.
+      return m.events;
     },
     processes(): ProcessReport[] {
       return m.taskOrder.map((t) => ({
@@ -140,7 +148,9 @@ function engineOver(initial: Machine): Engine {
       }));
     },
     hosts(): HostReport[] {
-      return m.hosts.map((h) => ({ file: h.obj.name, refcount: h.guests.length, pgtables_bytes: h.mm.charged * PAGE_SIZE }));
+      const ptshare = m.hosts.map((h) => ({ file: h.obj.name, refcount: h.guests.length + h.leaked, pgtables_bytes: h.mm.charged * PAGE_SIZE }));
+      const mshare = m.mshares.map((r) => ({ file: r.name, refcount: r.windows.length, pgtables_bytes: r.mm.charged * PAGE_SIZE, kind: 'msharefs' as const }));
+      return [...ptshare, ...mshare];
     },
     memory(): MemoryReport {
       return { ram_bytes: m.ram, pagetables_bytes: m.tablePages * PAGE_SIZE, file_bytes: m.filePages * PAGE_SIZE };
@@ -157,6 +167,9 @@ function engineOver(initial: Machine): Engine {
     },
     invariants(): string[] {
       return checker.check(m);
+    },
+    findings(): Finding[] {
+      return m.findings.map((f) => ({ ...f }));
     },
     view(options: ViewOptions): WorldView {
       return buildView(m, options);

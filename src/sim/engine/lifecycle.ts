@@ -3,9 +3,11 @@
  * signal or the OOM killer (SPEC 1.1, 1.2, 1.7).
  */
 import { USER_TOP } from '../geometry';
+import { drawMmapBase } from '../random';
 import { emit, freeFrames } from './machine';
 import { freeMm, newMm } from './mm';
-import { takeReference } from './sharing/ptshareHost';
+import { MODELS } from './sharing/models';
+import { copyCost, copyTables, needsCopy } from './forkcopy';
 import { unmapRange } from './unmap';
 import type { Machine, Mm, Task } from './state';
 
@@ -21,6 +23,9 @@ function addTask(m: Machine, name: string, mm: Mm, threadOf: string | null): Tas
 export function createProcess(m: Machine, name: string): boolean {
   if (freeFrames(m) < 1) return false;
   const mm = newMm(m, name, false);
+  const drawn = drawMmapBase(m.rng);
+  m.rng = drawn.state;
+  mm.mmapBase = drawn.base;
   addTask(m, name, mm, null);
   emit(m, { k: 'task', task: name, mm: mm.id, how: 'process', parent: null });
   return true;
@@ -31,15 +36,22 @@ export function createThread(m: Machine, parent: Task, name: string): void {
   emit(m, { k: 'task', task: name, mm: parent.mm.id, how: 'thread', parent: parent.name });
 }
 
-/** fork: the child's mm gets copies of the VMAs and no tables; a reference per shared region. */
+/**
+ * fork: the child's mm gets copies of the VMAs, copies of the tables of private
+ * VMAs holding anonymous pages (forkcopy.ts), and a reference per shared region.
+ * False when no frame is left for its PGD and those tables.
+ */
 export function forkProcess(m: Machine, parent: Task, name: string): boolean {
-  if (freeFrames(m) < 1) return false;
+  const copied = parent.mm.vmas.filter(needsCopy);
+  if (freeFrames(m) < 1 + copyCost(parent.mm, copied)) return false;
   const mm = newMm(m, name, false);
   mm.vmas = parent.mm.vmas.map((v) => ({ ...v, prot: { ...v.prot } }));
+  mm.names = new Map(parent.mm.names);
+  mm.mmapBase = parent.mm.mmapBase;
   addTask(m, name, mm, null);
   emit(m, { k: 'task', task: name, mm: mm.id, how: 'fork', parent: parent.name });
-  const hosts = new Set(mm.vmas.map((v) => v.host).filter((h) => h !== null));
-  for (const h of hosts) takeReference(m, h, mm);
+  copyTables(m, parent.mm, mm, copied);
+  for (const model of MODELS) model.forked(m, mm);
   return true;
 }
 

@@ -2,13 +2,13 @@
  * The machine: frames against the RAM limit, the table and file page counters
  * of SPEC 1.6, and the event sink of the step under way.
  */
-import { DEFAULT_RAM, DEFAULT_SEED } from '../commands';
+import { DEFAULT_MSHARE_ALIGN, DEFAULT_RAM, DEFAULT_SEED } from '../commands';
 import { isMarker, tryAbsorb, type EffectEvent, type MarkerEvent } from '../events';
 import { PAGE_SIZE, type Bytes } from '../geometry';
 import { seedState } from '../random';
 import type { Machine, Mm } from './state';
 
-export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptReclaim = false): Machine {
+export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptReclaim = false, asPosted = false, mshareAlign: Bytes = DEFAULT_MSHARE_ALIGN): Machine {
   return {
     ram,
     frames: Math.floor(ram / PAGE_SIZE),
@@ -16,6 +16,10 @@ export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptR
     tablePages: 0,
     filePages: 0,
     ptReclaim,
+    asPosted,
+    mshareAlign,
+    leakedTables: 0,
+    findings: [],
     rng: seedState(seed),
     nextMmId: 1,
     objects: new Map(),
@@ -24,7 +28,8 @@ export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptR
     taskOrder: [],
     mms: new Map(),
     hosts: [],
-    names: new Map(),
+    regions: new Map(),
+    mshares: [],
     events: [],
     markerAt: 0,
     mmNames: new Map(),
@@ -54,6 +59,20 @@ export function emit(m: Machine, e: EffectEvent | MarkerEvent): void {
     if (tryAbsorb(m.events[i] as EffectEvent, e)) return;
   }
   m.events.push(e);
+}
+
+/**
+ * Puts the first fault recorded since index `from` before the effects recorded
+ * with it (the allocations it caused): a fault is taken first, then handled.
+ * The step's events then read in causal order, as the UI animates them.
+ */
+export function hoistFirstFault(m: Machine, from: number): void {
+  const start = Math.max(from, m.markerAt);
+  for (let j = start; j < m.events.length; j++) {
+    if (m.events[j]!.k !== 'fault') continue;
+    if (j > start) m.events.splice(start, 0, ...m.events.splice(j, 1));
+    return;
+  }
 }
 
 /** Takes frames for `count` table pages charged to `charged` (null: a PGD, never charged). */

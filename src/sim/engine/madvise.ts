@@ -9,8 +9,10 @@ import type { MmId } from '../events';
 import { PMD_SIZE, PUD_SIZE, alignDown, alignUp, hex, isAligned, type Bytes, type Vaddr } from '../geometry';
 import { fail, isError, userRange, type SyscallError } from './errors';
 import { emit } from './machine';
-import { hugetlbCutRefusal } from './munmap';
-import { clearLeaves, freePteTables } from './unmap';
+import { hugetlbCutRefusal, modelRefusal } from './munmap';
+import { clearLeaves } from './unmap';
+import { freePteTables } from './tablesfree';
+import { modelOf } from './sharing/models';
 import { holesIn, isolate, mergeVmas, vmasIn } from './vma';
 import { pmdOf } from './walk';
 import type { Machine, Mm, Vma } from './state';
@@ -19,6 +21,8 @@ export function madvise(m: Machine, mm: Mm, va: Vaddr, rawLen: Bytes, advice: Ad
   const range = userRange(va, rawLen);
   if (range === null || isError(range)) return range;
   const { end } = range;
+  const refused = modelRefusal(mm, 'madvise', va, end);
+  if (refused !== null) return refused;
   if (advice === 'dontneed') {
     for (const v of vmasIn(mm, va, end))
       if (v.obj.kind === 'hugetlb' && !isAligned(Math.max(va, v.start), PMD_SIZE)) return fail('EINVAL', `MADV_DONTNEED on hugetlb needs a 2 MiB-aligned start`);
@@ -41,7 +45,7 @@ function dontneed(m: Machine, mm: Mm, va: Vaddr, end: Vaddr): void {
     if (v.obj.kind === 'hugetlb') b = alignDown(b, PMD_SIZE);
     if (b <= a) continue;
     clearLeaves(m, mm, v, a, b, flushed);
-    if (m.ptReclaim && v.obj.kind !== 'hugetlb' && v.host === null) reclaim(m, mm, v, a, b);
+    if (m.ptReclaim && modelOf(v).reclaims) reclaim(m, mm, v, a, b);
   }
   if (flushed.size > 0) emit(m, { k: 'tlb', mms: [...flushed].sort((x, y) => x - y), va, len: end - va });
 }

@@ -5,11 +5,12 @@
 import type { Command } from '../commands';
 import { ANON_FILE } from '../commands';
 import { PAGE_SIZE, PMD_SIZE, USER_TOP, alignUp, hex, isAligned, type Vaddr } from '../geometry';
-import { pickAutoAddress } from '../random';
-import { emit, freeFrames } from './machine';
-import { createHost, ineligible, mismatch, takeReference } from './sharing/ptshareHost';
-import { fail, type SyscallError } from './errors';
+import { autoAddress } from '../random';
+import { emit } from './machine';
+import { joinHost, planSharedPt } from './sharing/models';
+import { fail, isError, type SyscallError } from './errors';
 import { unmapChecked } from './munmap';
+import { attach } from './mshare';
 import { insertVma, isFree, mergeVmas } from './vma';
 import { newObject, type Machine, type MemObject, type Task, type Vma } from './state';
 
@@ -18,26 +19,27 @@ type MmapCommand = Extract<Command, { op: 'mmap' }>;
 /** Performs mmap; returns the start address, or an error. */
 export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | null): Vaddr | SyscallError {
   const mm = task.mm;
-  // The order of the checks (docs/ENGINE.md): the file, the flags, the length, the offset.
+  // The order of the checks (docs/ENGINE.md): the file, the flags, the length, the offset, the address.
   const anon = c.file === ANON_FILE;
   const existing = anon ? null : m.objects.get(c.file);
-  if (!anon && existing === undefined) return fail('EBADF', `no file or memfd named ${c.file}`);
+  const region = existing === undefined ? m.regions.get(c.file) : undefined;
+  if (!anon && existing === undefined && region === undefined) return fail('EBADF', `no file or memfd named ${c.file}`);
   if (c.flags.shared === c.flags.private) return fail('EINVAL', 'mmap needs exactly one of shared and private');
-  if (c.flags.sharedPt && c.flags.private) return fail('EINVAL', 'MAP_SHARED_PT needs MAP_SHARED, not MAP_PRIVATE');
+  // As posted, MAP_PRIVATE|MAP_SHARED_PT got through (and shared).
+  if (c.flags.sharedPt && c.flags.private && !m.asPosted) return fail('EINVAL', 'MAP_SHARED_PT needs MAP_SHARED, not MAP_PRIVATE');
   if (c.len === 0) return fail('EINVAL', 'mmap of length 0');
+  if (region !== undefined) return attach(m, task, region, c, fixedAt);
   if (!isAligned(c.offset, PAGE_SIZE)) return fail('EINVAL', `offset ${hex(c.offset)} is not page-aligned`);
   const huge = existing?.kind === 'hugetlb';
   const align = huge ? PMD_SIZE : PAGE_SIZE;
-  if (huge && !isAligned(c.offset, PMD_SIZE)) return fail('EINVAL', `a hugetlb offset must be 2 MiB-aligned`);
   if (fixedAt !== null && !isAligned(fixedAt, align)) return fail('EINVAL', `address ${hex(fixedAt)} is not ${huge ? '2 MiB' : 'page'}-aligned`);
   const len = alignUp(c.len, align);
 
   let va: Vaddr;
   if (fixedAt === null) {
-    const picked = pickAutoAddress(m.rng, len, (a, l) => isFree(mm, a, l));
-    m.rng = picked.state;
-    if (picked.va === null) return fail('ENOMEM', 'no free address range for an auto mapping');
-    va = picked.va;
+    const picked = autoAddress(mm.mmapBase, len, mm.vmas);
+    if (picked === null) return fail('ENOMEM', 'no free address range for an auto mapping');
+    va = picked;
   } else {
     va = fixedAt;
     if (va + len > USER_TOP) return fail('ENOMEM', `${hex(va)} + ${hex(len)} is beyond user space`);
@@ -47,6 +49,10 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
     } else if (!isFree(mm, va, len)) return fail('EEXIST', `${hex(va)} overlaps an existing mapping (MAP_FIXED_NOREPLACE)`);
   }
 
+  // hugetlbfs checks the offset in its own mmap, after the placement (and a fixed unmap), as measured.
+  if (huge && !isAligned(c.offset, PMD_SIZE)) return fail('EINVAL', `a hugetlb offset must be 2 MiB-aligned`);
+  // A writable shared mapping past the end of a hugetlbfs file extends the file (SPEC 1.4).
+  if (huge && existing !== undefined && c.flags.shared && c.prot.write && c.offset + len > existing.size) existing.size = c.offset + len;
   const obj: MemObject = existing ?? newObject(`anon:${mm.id}:${hex(va)}`, 'anon', len);
   if (anon) m.anon.push(obj);
   const vma: Vma = {
@@ -59,21 +65,19 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
     // Like Linux's shared anonymous memory, an anonymous object starts at offset 0.
     offset: anon ? 0 : c.offset,
     host: null,
+    anon: false,
+    mshare: null,
   };
   let sharing: 'none' | 'shared_pt' | 'hugetlb' = huge && c.flags.shared ? 'hugetlb' : 'none';
   let notShared: string | null = null;
   if (c.flags.sharedPt) {
-    notShared = ineligible(obj, c.flags.shared, va, len);
-    if (notShared === null && obj.host !== null) notShared = mismatch(obj.host, va, len, vma.offset);
-    if (notShared === null && obj.host === null && freeFrames(m) < 1) return fail('ENOMEM', 'no memory for the host mm');
-    if (notShared === null) sharing = 'shared_pt';
+    const plan = planSharedPt(m, obj, vma, c.flags);
+    if (isError(plan)) return plan;
+    notShared = plan.notShared;
+    if (plan.shares) sharing = 'shared_pt';
   }
   emit(m, { k: 'mmap', mm: mm.id, va, len, file: obj.name, sharing, notShared });
-  if (sharing === 'shared_pt') {
-    const host = obj.host ?? createHost(m, vma);
-    vma.host = host;
-    takeReference(m, host, mm);
-  }
+  if (sharing === 'shared_pt') joinHost(m, mm, vma);
   insertVma(mm, vma);
   mergeVmas(mm);
   return va;

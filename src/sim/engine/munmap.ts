@@ -5,19 +5,23 @@ import { PAGE_SIZE, PMD_SIZE, USER_TOP, alignUp, hex, isAligned, type Bytes, typ
 import { fail, type SyscallError } from './errors';
 import { unmapRange } from './unmap';
 import { vmasIn } from './vma';
+import { modelOf } from './sharing/models';
 import type { Machine, Mm } from './state';
 
 /** Why unmapping [va, va+len) is refused, or null. Length already page-rounded. */
 export function unmapRefusal(mm: Mm, va: Vaddr, len: Bytes): SyscallError | null {
   const end = va + len;
+  const refused = modelRefusal(mm, 'munmap', va, end);
+  return refused ?? hugetlbCutRefusal(mm, va, end);
+}
+
+/** The first refusal a sharing model makes of an operation over [va, end) (SPEC 1.3, 1.5). */
+export function modelRefusal(mm: Mm, op: 'mprotect' | 'madvise' | 'munmap', va: Vaddr, end: Vaddr): SyscallError | null {
   for (const v of vmasIn(mm, va, end)) {
-    if (v.host !== null) {
-      const h = v.host;
-      if (va !== h.start || end !== h.start + h.len)
-        return fail('EINVAL', `a MAP_SHARED_PT region (${hex(h.start)}, ${hex(h.len)} bytes) can only be unmapped whole`);
-    }
+    const refused = modelOf(v).refuse?.(op, v, va, end) ?? null;
+    if (refused !== null) return refused;
   }
-  return hugetlbCutRefusal(mm, va, end);
+  return null;
 }
 
 /** A hugetlb VMA can only be split on a 2 MiB boundary (EINVAL otherwise). */

@@ -3,16 +3,29 @@
  * host's PTE pages, every guest whose PMD entry links there (SPEC 1.3's
  * "visible to every linked sharer"; the mms whose TLBs must be flushed).
  */
-import { PMD_SIZE, PUD_SIZE, alignDown, indexAt, type Vaddr } from '../geometry';
+import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE, alignDown, indexAt, type Vaddr } from '../geometry';
 import type { MmId } from '../events';
 import { piecesIn } from './runs';
 import type { PmdTable } from './tables';
-import type { Machine, Mm } from './state';
-import { pmdOf } from './walk';
+import type { Machine, Mm, MshareRegion } from './state';
+import { pmdOf, pudOf } from './walk';
+
+/** msharefs: the host and every window whose PGD entry links the host's PUD page for va. */
+function windowsSeeing(r: MshareRegion, va: Vaddr, host: MmId): MmId[] {
+  const pud = pudOf(r.mm, va);
+  const ids = new Set<MmId>([host]);
+  for (const w of r.windows) {
+    const gva = w.vma.start + (va - r.base);
+    if (pud !== null && w.mm.pgd.children.get(Math.floor(gva / PGDIR_SIZE)) === pud) ids.add(w.mm.id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
 
 /** Splits [va, va+len) into pieces with the list of mms that see each. */
 export function seenPieces(m: Machine, pmd: PmdTable, va: Vaddr, len: number): [Vaddr, number, MmId[]][] {
   const owner = pmd.owner;
+  const region = m.mshares.find((r) => r.mm === owner);
+  if (region !== undefined) return [[va, len, windowsSeeing(region, va, owner.id)]];
   const host = m.hosts.find((h) => h.mm === owner);
   if (host === undefined) return [[va, len, [owner.id]]];
   const base = alignDown(va, PUD_SIZE);

@@ -15,8 +15,8 @@ export type ObjectKind = 'file' | 'memfd' | 'anon' | 'hugetlb';
 export interface MemObject {
   readonly name: string;
   readonly kind: ObjectKind;
-  /** Size in bytes (rounded up to 2 MiB for hugetlb). */
-  readonly size: Bytes;
+  /** Size in bytes (rounded up to 2 MiB for hugetlb); a writable hugetlb mmap may extend it. */
+  size: Bytes;
   /** Cached 4 KiB page indices (hugetlb: whole 512-page groups). */
   readonly cache: RangeSet;
   /** The MAP_SHARED_PT host mm of this file, if one lives. */
@@ -34,6 +34,26 @@ export interface Vma {
   offset: Bytes;
   /** The MAP_SHARED_PT region this VMA belongs to (a guest's view of a host). */
   host: Host | null;
+  /** Holds anonymous pages (Linux: has an anon_vma): a private VMA written, or anonymous memory touched. */
+  anon: boolean;
+  /** The msharefs region this VMA is a window on (SPEC 1.5), if it is one. */
+  mshare: MshareRegion | null;
+}
+
+/** An msharefs region (SPEC 1.5): a file, a host mm holding its objects as VMAs, the windows on it. */
+export interface MshareRegion {
+  readonly name: string;
+  readonly size: Bytes;
+  /** The host mm, "mshare: NAME". */
+  readonly mm: Mm;
+  /** Where the region lies in the host mm (aligned to mshare_align). */
+  readonly base: Vaddr;
+  /** What a window's VMA maps: the region itself (no pages of its own). */
+  readonly pseudo: MemObject;
+  /** Attached windows, one reference each, in the order they attached. */
+  windows: { mm: Mm; vma: Vma }[];
+  /** The region file was removed: the host goes with the last window. */
+  unlinked: boolean;
 }
 
 export interface Mm {
@@ -47,6 +67,12 @@ export interface Mm {
   /** Live tasks using this mm. */
   tasks: Task[];
   alive: boolean;
+  /** `as=` names of this mm's tasks (SPEC 2: a thread shares them, fork copies them). */
+  names: Map<string, Vaddr>;
+  /** Where `auto` mappings start, top-down (random.ts); drawn per process, kept by fork. */
+  mmapBase: Vaddr;
+  /** As posted: table pages still charged when the mm was freed (leaked, SPEC 1.3). */
+  leaked: number;
 }
 
 export interface Task {
@@ -67,6 +93,8 @@ export interface Host {
   readonly offset: Bytes;
   /** Guest mms holding a reference, in the order they took it. */
   guests: Mm[];
+  /** As posted: references of guests that exited without dropping them (the host leaks). */
+  leaked: number;
 }
 
 export interface Machine {
@@ -76,6 +104,13 @@ export interface Machine {
   tablePages: number;
   filePages: number;
   ptReclaim: boolean;
+  /** `machine fidelity=as_posted`: the posted code's known gaps (SPEC 1.3). */
+  asPosted: boolean;
+  mshareAlign: Bytes;
+  /** Table pages of freed mms nobody freed (as posted). */
+  leakedTables: number;
+  /** "As posted" moments worth reporting (SPEC 3 `findings`), in order. */
+  findings: { mm: string; message: string }[];
   rng: number;
   nextMmId: number;
   objects: Map<string, MemObject>;
@@ -85,7 +120,10 @@ export interface Machine {
   taskOrder: Task[];
   mms: Map<MmId, Mm>;
   hosts: Host[];
-  names: Map<string, Vaddr>;
+  /** msharefs regions by name, while their file exists. */
+  regions: Map<string, MshareRegion>;
+  /** Every living msharefs host, in creation order (unlinked ones too, while attached). */
+  mshares: MshareRegion[];
   /** Events of the step under way. */
   events: TraceEvent[];
   /** Index just past the last marker in events (see emit). */

@@ -44,6 +44,8 @@ export class PmdTable {
   seenCount = 0;
   /** Path id of the tree it was created in (see view.ts). */
   readonly id: string;
+  /** As posted: over a shared range when it was unmapped, so never freed (SPEC 1.3). */
+  kept = false;
   constructor(owner: Mm | null, id: string) {
     if (owner !== null) this.addUser(owner);
     this.id = id;
@@ -74,8 +76,11 @@ export class PmdTable {
 export class DirTable {
   readonly level: 'pgd' | 'pud';
   readonly children = new Map<number, DirTable | PmdTable>();
-  constructor(level: 'pgd' | 'pud') {
+  /** The mm whose tree it was created in; another mm's PGD entry may point here (msharefs). */
+  owner: Mm | null;
+  constructor(level: 'pgd' | 'pud', owner: Mm | null = null) {
     this.level = level;
+    this.owner = owner;
   }
 }
 

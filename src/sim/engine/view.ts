@@ -55,13 +55,15 @@ function pteViews(pmd: PmdTable, base: Vaddr, o: ViewOptions, room: number): Tab
 function mmView(m: Machine, mm: Mm, o: ViewOptions): { view: MmView; truncated: boolean } {
   const cap = o.maxPtePerMm ?? 64;
   const tables: TableView[] = [];
-  const pgdEntries = joinRuns([...mm.pgd.children.keys()].sort((a, b) => a - b).map((i) => ({ kind: 'table', lo: i, hi: i + 1, parent: String(mm.id) })));
+  const pgdEntries = joinRuns(
+    [...mm.pgd.children].sort((a, b) => a[0] - b[0]).map(([i, pud]): EntryRun => (pud instanceof DirTable && pud.owner !== null && pud.owner !== mm ? pgdLink(i, pud, pud.owner) : { kind: 'table', lo: i, hi: i + 1, parent: String(mm.id) })),
+  );
   tables.push({ id: String(mm.id), level: 'pgd', va: 0, owner: mm.id, referrers: [mm.id], entries: pgdEntries, shared: false });
   let ptes = 0;
   let truncated = false;
   for (const [gi, pud] of [...mm.pgd.children].sort((a, b) => a[0] - b[0])) {
     const pudVa = gi * PGDIR_SIZE;
-    if (!(pud instanceof DirTable) || !overlaps(pudVa, PGDIR_SIZE, o)) continue;
+    if (!(pud instanceof DirTable) || pud.owner !== mm || !overlaps(pudVa, PGDIR_SIZE, inView(m, mm, o))) continue;
     const pudId = `${mm.id}/${gi}`;
     const children = [...pud.children].sort((a, b) => a[0] - b[0]);
     const entries = joinRuns(
@@ -72,10 +74,10 @@ function mmView(m: Machine, mm: Mm, o: ViewOptions): { view: MmView; truncated: 
     tables.push({ id: pudId, level: 'pud', va: pudVa, owner: mm.id, referrers: [mm.id], entries, shared: false });
     for (const [ui, pmd] of children) {
       const va = pudVa + ui * PUD_SIZE;
-      if (!(pmd instanceof PmdTable) || !overlaps(va, PUD_SIZE, o)) continue;
+      if (!(pmd instanceof PmdTable) || !overlaps(va, PUD_SIZE, inView(m, mm, o))) continue;
       if (pmd.id === `${pudId}/${ui}` || pmd.owner === mm) {
         tables.push({ id: pmd.id, level: 'pmd', va, owner: pmd.owner.id, referrers: pmd.users.map((u) => u.id), entries: pmdEntries(pmd), shared: pmd.users.length > 1 || mm.isHost });
-        const ptv = pteViews(pmd, va, o, cap - ptes);
+        const ptv = pteViews(pmd, va, inView(m, mm, o), cap - ptes);
         ptes += ptv.length;
         tables.push(...ptv);
         if (ptes >= cap) truncated = true;
@@ -90,13 +92,26 @@ function mmView(m: Machine, mm: Mm, o: ViewOptions): { view: MmView; truncated: 
     file: v.obj.name,
     offset: v.offset,
     advice: v.advice,
-    host: v.host?.mm.id ?? null,
+    host: v.host?.mm.id ?? v.mshare?.mm.id ?? null,
+    ...(v.mshare === null ? {} : { mshare: v.mshare.name }),
   }));
   const tasks = mm.tasks.map((t) => t.name);
   const pgtablesBytes = mm.charged * PAGE_SIZE;
   const rss = rssPages(mm);
   const shape = digest(JSON.stringify([mm.isHost, pgtablesBytes, rss, vmas, tables.map((t) => [t.level, t.va, t.referrers.length, t.entries.map((e) => relative(e, mm))])]));
   return { view: { id: mm.id, name: mm.name, isHost: mm.isHost, tasks, pgtablesBytes, rssPages: rss, vmas, tables, shape }, truncated };
+}
+
+/** A window's PGD entry linked to an msharefs host's PUD page: `shared`, with the host. */
+function pgdLink(i: number, pud: DirTable, host: Mm): EntryRun {
+  const at = [...host.pgd.children].find(([, t]) => t === pud)?.[0] ?? -1;
+  return { kind: 'shared', lo: i, hi: i + 1, target: `${host.id}/${at}`, host: host.id };
+}
+
+/** The range a mm's tables are shown for: an msharefs host shows its whole region, which lies elsewhere than the windows. */
+function inView(m: Machine, mm: Mm, o: ViewOptions): ViewOptions {
+  const r = mm.isHost ? m.mshares.find((x) => x.mm === mm) : undefined;
+  return r === undefined ? o : { ...o, lo: r.base, hi: r.base + r.size };
 }
 
 /** Joins neighbouring entries that point at their own children: 300 PMD pages are one run. */

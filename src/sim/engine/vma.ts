@@ -81,7 +81,10 @@ export function mergeVmas(mm: Mm): void {
   const out: Vma[] = [];
   for (const v of mm.vmas) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && alike(prev, v)) prev.end = v.end;
+    if (prev !== undefined && alike(prev, v)) {
+      prev.end = v.end;
+      prev.anon ||= v.anon; // as Linux merges a VMA without an anon_vma into one with
+    }
     else out.push(v);
   }
   mm.vmas = out;

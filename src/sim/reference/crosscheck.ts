@@ -5,7 +5,7 @@
  * that step as text a person can replay.
  */
 import type { Located } from '../commands';
-import type { TraceEvent } from '../events';
+import { normalizeEvents, type TraceEvent } from '../events';
 import type { Model } from '../model';
 import { scriptText } from './script';
 
@@ -34,7 +34,7 @@ function shape(events: readonly TraceEvent[], o: CrossCheckOptions): unknown[] {
 }
 
 function json(x: unknown): string {
-  return JSON.stringify(x, null, 1).replace(/\n\s*/g, ' ');
+  return (JSON.stringify(x, null, 1) ?? 'undefined').replace(/\n\s*/g, ' ');
 }
 
 
@@ -44,6 +44,7 @@ function difference(ref: Model, other: Model, o: CrossCheckOptions): string | nu
     ['processes()', ref.processes(), other.processes()],
     ['hosts()', ref.hosts(), other.hosts()],
     ['memory()', ref.memory(), other.memory()],
+    ['findings()', ref.findings?.() ?? [], other.findings?.() ?? []],
   ];
   for (const [what, a, b] of pairs) if (json(a) !== json(b)) return `${what} differ:\n  reference: ${json(a)}\n  other:     ${json(b)}`;
   for (const p of ref.processes()) {
@@ -79,10 +80,10 @@ export function crossCheck(
   const steps: TraceEvent[][] = [];
   for (let i = 0; i < cmds.length; i++) {
     const cmd = cmds[i] as Located;
-    const events = ref.step(cmd);
+    const events = normalizeEvents(ref.step(cmd));
     steps.push(events);
     const a = shape(events, o);
-    const b = shape(other.step(cmd), o);
+    const b = shape(normalizeEvents(other.step(cmd)), o);
     let diff: string | null = null;
     if (json(a) !== json(b)) {
       const at = a.findIndex((e, j) => json(e) !== json(b[j]));

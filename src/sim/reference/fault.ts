@@ -11,7 +11,7 @@ import { charge, CHILD, eventMm, framesFree, framesPerPage, linkChild, newTable,
 import { allows, freshBits } from './walk';
 
 /** The table below `parent` for va, allocated (charged to `owner`) when missing. */
-function ensureChild(st: RefState, out: Out, parent: Table, owner: Mm, va: Vaddr): Table {
+export function ensureChild(st: RefState, out: Out, parent: Table, owner: Mm, va: Vaddr): Table {
   const i = indexAt(parent.level, va);
   const e = parent.entries[i];
   if (e !== undefined) {
@@ -47,7 +47,7 @@ function fillPage(st: RefState, out: Out, vma: Vma, page: number): void {
  * Writes the leaf for va in `table` (a PTE page, or a PMD page for hugetlb):
  * a new leaf gets the fault's bits; an existing one is made present or writable.
  */
-function writeLeaf(st: RefState, out: Out, table: Table, acting: Mm, vma: Vma, va: Vaddr, access: Access): void {
+export function writeLeaf(st: RefState, out: Out, table: Table, acting: Mm, vma: Vma, va: Vaddr, access: Access): void {
   const span = table.level === 'pmd' ? PMD_SIZE : 4096;
   const leafVa = alignDown(va, span);
   const page = (vma.offset + (leafVa - vma.start)) / 4096;
@@ -120,7 +120,7 @@ export function hugetlbFault(st: RefState, out: Out, mm: Mm, vma: Vma, va: Vaddr
   const pud = ensureChild(st, out, mm.pgd as Table, mm, va);
   const i = indexAt('pud', va);
   const windowStart = alignDown(va, PUD_SIZE);
-  if (pud.entries[i] === undefined && vma.shared && windowStart >= vma.start && windowStart + PUD_SIZE <= vma.end) {
+  if (!mm.isHost && pud.entries[i] === undefined && vma.shared && windowStart >= vma.start && windowStart + PUD_SIZE <= vma.end) {
     const partner = findPartner(st, vma, va);
     if (partner !== null) {
       linkChild(pud, i, partner.table);

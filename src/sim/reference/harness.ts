@@ -35,7 +35,7 @@ export function run(cmds: readonly Located[], options: { model?: Model; checkEve
     if (broken.length > 0) throw new Error(`invariants broken after line ${line}:\n${broken.join('\n')}`);
   };
   for (const c of cmds) {
-    steps.push(model.step(c));
+    steps.push(normalizeEvents(model.step(c)));
     if (every) check(c.line);
   }
   if (!every) check(cmds[cmds.length - 1]?.line ?? 0);

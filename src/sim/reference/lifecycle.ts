@@ -2,14 +2,16 @@
  * The commands that make and end things: machine, files, processes, threads,
  * fork and exit, and the kills (fatal signal, OOM) that end an mm early.
  */
-import type { Command } from '../commands';
+import { DEFAULT_MSHARE_ALIGN, type Command } from '../commands';
 import type { Signal } from '../events';
 import { alignUp, PMD_SIZE, type Vaddr } from '../geometry';
 import { hostRef, regionsIn } from './ptshare';
+import { checkForkFrames, copyTables } from './forkcopy';
+import { attachWindow } from './mshare';
 import { SysError, type MemObject, type Mm, type Out, type RefState, type Task } from './state';
 import { fileBytes, framesFree, newTable, pagetableBytes } from './tables';
 import { teardownMm } from './unmap';
-import { seedState } from '../random';
+import { drawMmapBase, seedState } from '../random';
 import { USER_TOP, type Level } from '../geometry';
 
 type Cmd<K extends Command['op']> = Extract<Command, { op: K }>;
@@ -30,10 +32,12 @@ export function machine(st: RefState, c: Cmd<'machine'>): void {
   st.ramFrames = Math.floor(c.ram / 4096);
   st.random = seedState(c.seed);
   st.ptReclaim = c.ptReclaim;
+  st.asPosted = c.fidelity === 'as_posted';
+  st.mshareAlign = c.mshareAlign ?? DEFAULT_MSHARE_ALIGN;
 }
 
 export function newObject(st: RefState, c: Cmd<'file'> | Cmd<'memfd'>): void {
-  if (st.files.has(c.name)) throw new SysError('EEXIST', `name already used: ${c.name}`);
+  if (st.files.has(c.name) || st.regions.has(c.name)) throw new SysError('EEXIST', `name already used: ${c.name}`);
   const hugetlb = c.op === 'file' && c.hugetlb;
   const obj: MemObject = {
     name: c.name,
@@ -50,7 +54,7 @@ export function newObject(st: RefState, c: Cmd<'file'> | Cmd<'memfd'>): void {
 /** A new process mm with its PGD; ENOMEM when no frame is left for the PGD. */
 function newMm(st: RefState, name: string): Mm {
   if (framesFree(st) < 1) throw new SysError('ENOMEM', 'no memory for a new mm');
-  const mm: Mm = { id: st.mms.length + 1, name, isHost: false, pgd: null, vmas: [], chargedPages: 0, alive: true };
+  const mm: Mm = { id: st.mms.length + 1, name, isHost: false, pgd: null, vmas: [], chargedPages: 0, alive: true, names: new Map(), mmapBase: 0 };
   st.mms.push(mm);
   mm.pgd = newTable(st, mm, 'pgd', 0);
   return mm;
@@ -65,6 +69,9 @@ function addTask(st: RefState, name: string, mm: Mm, threadOf: string | null): T
 export function processCmd(st: RefState, out: Out, c: Cmd<'process'>): void {
   checkNewName(st, c.name);
   const mm = newMm(st, c.name);
+  const drawn = drawMmapBase(st.random);
+  st.random = drawn.state;
+  mm.mmapBase = drawn.base;
   addTask(st, c.name, mm, null);
   out.push({ k: 'task', task: c.name, mm: mm.id, how: 'process', parent: null });
 }
@@ -84,12 +91,17 @@ export function threadCmd(st: RefState, out: Out, c: Cmd<'thread'>): void {
 export function forkCmd(st: RefState, out: Out, c: Cmd<'fork'>): void {
   const parent = liveTask(st, c.parent);
   checkNewName(st, c.child);
+  checkForkFrames(st, parent.mm);
   const mm = newMm(st, c.child);
-  // No table is copied (SPEC 1.2); anonymous objects are the same object (ENGINE.md).
+  // Anonymous objects are the same object in the child (ENGINE.md).
   mm.vmas = parent.mm.vmas.map((v) => ({ ...v }));
+  mm.names = new Map(parent.mm.names);
+  mm.mmapBase = parent.mm.mmapBase;
   addTask(st, c.child, mm, null);
   out.push({ k: 'task', task: c.child, mm: mm.id, how: 'fork', parent: c.parent });
+  copyTables(st, out, parent.mm, mm);
   for (const host of regionsIn(mm, 0, USER_TOP)) hostRef(out, host, mm.id);
+  for (const v of mm.vmas) if (v.mshare !== null) attachWindow(out, v.mshare, mm, v);
 }
 
 export function exitCmd(st: RefState, out: Out, c: Cmd<'exit'>): void {

@@ -35,10 +35,16 @@ function upToHole(vmas: Vma[], start: Vaddr, end: Vaddr): { vmas: Vma[]; hole: b
   return { vmas: out, hole: cursor < end };
 }
 
+/** msharefs windows refuse mprotect and madvise (SPEC 1.5). */
+function refuseWindows(vmas: readonly Vma[], what: string): void {
+  if (vmas.some((v) => v.mshare !== null)) throw new SysError('EINVAL', `${what} of an msharefs window`);
+}
+
 export function mprotectCmd(st: RefState, out: Out, task: Task, c: MprotectCmd, addr: Vaddr): void {
   const r = range(addr, c.len);
   if (r === null) return;
   const mm = task.mm;
+  refuseWindows(overlapping(mm, r.start, r.end), 'mprotect');
   const { vmas, hole } = upToHole(overlapping(mm, r.start, r.end), r.start, r.end);
   const last = vmas[vmas.length - 1];
   const reach = last === undefined ? r.start : Math.min(r.end, last.end);
@@ -49,7 +55,9 @@ export function mprotectCmd(st: RefState, out: Out, task: Task, c: MprotectCmd, 
       if (v.obj.hugetlb && unshareRange(out, mm, v.start, v.end)) seen.add(mm.id);
       const next: Vma = { ...v, prot: c.prot };
       replaceVma(mm, v, next);
-      for (const l of leavesIn(mm, next.start, next.end)) {
+      // A region's PTEs are the host's: changed whether or not this guest linked (SPEC 1.3).
+      // As posted, only what the caller's own links reach.
+      for (const l of leavesIn(st.asPosted ? mm : (next.region?.mm ?? mm), next.start, next.end)) {
         const bits = protBits(l.leaf.bits, next);
         if (bits === l.leaf.bits) continue;
         l.leaf.bits = bits;
@@ -84,6 +92,7 @@ export function madviseCmd(st: RefState, out: Out, task: Task, c: MadviseCmd, ad
   if (r === null) return;
   const mm = task.mm;
   const vmas = overlapping(mm, r.start, r.end);
+  refuseWindows(vmas, 'madvise');
   let covered = 0;
   for (const v of vmas) covered += Math.min(r.end, v.end) - Math.max(r.start, v.start);
   const hole = covered < r.end - r.start;
@@ -99,7 +108,7 @@ export function madviseCmd(st: RefState, out: Out, task: Task, c: MadviseCmd, ad
       const b = v.obj.hugetlb ? alignDown(Math.min(r.end, v.end), PMD_SIZE) : Math.min(r.end, v.end);
       if (a >= b) continue;
       if (v.obj.hugetlb && unshareRange(out, mm, a, b)) seen.add(mm.id);
-      clearLeaves(out, mm, a, b, seen);
+      clearLeaves(out, st.asPosted ? mm : (v.region?.mm ?? mm), a, b, seen);
       if (st.ptReclaim && !v.obj.hugetlb) reclaim(st, out, task, a, b);
     }
     tlbEvent(out, seen, r.start, r.end);

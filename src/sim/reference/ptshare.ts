@@ -30,10 +30,12 @@ export function createHost(st: RefState, obj: MemObject, start: Vaddr, len: Byte
     vmas: [],
     chargedPages: 0,
     alive: true,
+    names: new Map(),
+    mmapBase: 0,
   };
   st.mms.push(mm);
   mm.pgd = newTable(st, mm, 'pgd', 0);
-  const host: Host = { mm, obj, start, len, offset, refcount: 0 };
+  const host: Host = { mm, obj, start, len, offset, refcount: 0, leaked: 0 };
   // The host's own copy of the VMA, with transparent huge pages off (SPEC 1.3).
   mm.vmas.push({
     start,
@@ -45,6 +47,8 @@ export function createHost(st: RefState, obj: MemObject, start: Vaddr, len: Byte
     sharedPt: true,
     advice: 'nohugepage',
     region: null,
+    anon: false,
+    mshare: null,
   });
   obj.host = host;
   st.hosts.push(host);

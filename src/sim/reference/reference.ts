@@ -3,16 +3,18 @@
  * folder. Used only by tests, to cross-check the fast engine step by step.
  */
 import type { AddrExpr, Located } from '../commands';
-import { DEFAULT_RAM, DEFAULT_SEED } from '../commands';
+import { DEFAULT_MSHARE_ALIGN, DEFAULT_RAM, DEFAULT_SEED } from '../commands';
 import { normalizeEvents, type MmId, type TraceEvent } from '../events';
 import { PMD_SIZE, TABLE_BYTES, type Vaddr } from '../geometry';
 import type { HostReport, MemoryReport, Model, ProcessReport, Translation } from '../model';
 import { seedState } from '../random';
 import { checkInvariants } from './invariants';
 import { exitCmd, forkCmd, liveTask, machine, newObject, processCmd, threadCmd } from './lifecycle';
-import { mmapCmd, munmapRange } from './mmap';
+import { mmapCmd, munmapMm, munmapRange } from './mmap';
+import { mshareCmd, mshareMapCmd, mshareUnmapRange } from './mshare';
+import { unlinkCmd } from './unmap';
 import { madviseCmd, mprotectCmd } from './protect';
-import { Out, SysError, type RefState } from './state';
+import { Out, SysError, type RefState, type Task } from './state';
 import { fileBytes, pagetableBytes } from './tables';
 import { touchCmd } from './touch';
 import { rssPages, walk } from './walk';
@@ -23,6 +25,10 @@ function initialState(): RefState {
     ramBytes: DEFAULT_RAM,
     ramFrames: Math.floor(DEFAULT_RAM / 4096),
     usedFrames: 0,
+    asPosted: false,
+    leaked: new Set(),
+    kept: new Set(),
+    findings: [],
     random: seedState(DEFAULT_SEED),
     ptReclaim: false,
     started: false,
@@ -31,15 +37,17 @@ function initialState(): RefState {
     tasks: [],
     mms: [],
     hosts: [],
-    names: new Map(),
+    regions: new Map(),
+    mshares: [],
+    mshareAlign: DEFAULT_MSHARE_ALIGN,
     tables: new Set(),
     nextTableId: 1,
   };
 }
 
-function resolve(st: RefState, a: AddrExpr): Vaddr {
+function resolve(task: Task, a: AddrExpr): Vaddr {
   if (a.kind === 'abs') return a.value;
-  const base = st.names.get(a.name);
+  const base = task.mm.names.get(a.name);
   if (base === undefined) throw new SysError('EINVAL', `unknown mapping name: ${a.name}`);
   return base + a.offset;
 }
@@ -63,24 +71,34 @@ function apply(st: RefState, out: Out, cmd: Located): void {
       return exitCmd(st, out, c);
     case 'mmap': {
       const task = liveTask(st, c.task);
-      return mmapCmd(st, out, task, c, c.addr === null ? null : resolve(st, c.addr));
+      return mmapCmd(st, out, task, c, c.addr === null ? null : resolve(task, c.addr));
     }
     case 'touch': {
       const task = liveTask(st, c.task);
-      return touchCmd(st, out, task, c, resolve(st, c.addr));
+      return touchCmd(st, out, task, c, resolve(task, c.addr));
     }
     case 'mprotect': {
       const task = liveTask(st, c.task);
-      return mprotectCmd(st, out, task, c, resolve(st, c.addr));
+      return mprotectCmd(st, out, task, c, resolve(task, c.addr));
     }
     case 'madvise': {
       const task = liveTask(st, c.task);
-      return madviseCmd(st, out, task, c, resolve(st, c.addr));
+      return madviseCmd(st, out, task, c, resolve(task, c.addr));
     }
     case 'munmap': {
       const task = liveTask(st, c.task);
-      return munmapRange(st, out, task, resolve(st, c.addr), c.len);
+      return munmapRange(st, out, task, resolve(task, c.addr), c.len);
     }
+    case 'mshare':
+      return mshareCmd(st, out, c);
+    case 'mshare_map':
+      return mshareMapCmd(st, out, c);
+    case 'mshare_unmap': {
+      const r = mshareUnmapRange(st, c);
+      return munmapMm(st, out, r.mm, r.start, r.len);
+    }
+    case 'unlink':
+      return unlinkCmd(st, out, c.name);
   }
 }
 
@@ -112,7 +130,9 @@ export function createReference(): Model {
     },
 
     hosts(): HostReport[] {
-      return st.hosts.map((h) => ({ file: h.obj.name, refcount: h.refcount, pgtables_bytes: h.mm.chargedPages * TABLE_BYTES }));
+      const ptshare = st.hosts.map((h) => ({ file: h.obj.name, refcount: h.refcount, pgtables_bytes: h.mm.chargedPages * TABLE_BYTES }));
+      const mshare = st.mshares.map((r) => ({ file: r.name, refcount: r.windows.length, pgtables_bytes: r.mm.chargedPages * TABLE_BYTES, kind: 'msharefs' as const }));
+      return [...ptshare, ...mshare];
     },
 
     memory(): MemoryReport {
@@ -134,6 +154,10 @@ export function createReference(): Model {
 
     invariants(): string[] {
       return checkInvariants(st);
+    },
+
+    findings() {
+      return st.findings.map((f) => ({ ...f }));
     },
   };
 }

@@ -131,7 +131,7 @@ function flagsText(f: MmapFlags): string {
 export function commandText(c: Command): string {
   switch (c.op) {
     case 'machine':
-      return `machine ram=${size(c.ram)} seed=${c.seed} pt_reclaim=${c.ptReclaim ? 'on' : 'off'}`;
+      return `machine ram=${size(c.ram)} seed=${c.seed} pt_reclaim=${c.ptReclaim ? 'on' : 'off'}${c.fidelity === undefined ? '' : ` fidelity=${c.fidelity}`}${c.mshareAlign === undefined ? '' : ` mshare_align=${size(c.mshareAlign)}`}`;
     case 'file':
       return `file ${c.name} ${size(c.size)}${c.hugetlb ? ' hugetlb' : ''}`;
     case 'memfd':
@@ -159,6 +159,14 @@ export function commandText(c: Command): string {
       return `${c.task} munmap ${addrText(c.addr)} ${size(c.len)}`;
     case 'exit':
       return `${c.task} exit`;
+    case 'mshare':
+      return `mshare ${c.name} ${size(c.size)}`;
+    case 'mshare_map':
+      return `${c.region} map ${size(c.offset)} ${size(c.len)} ${c.file} ${size(c.fileOffset)} ${protString(c.prot)}`;
+    case 'mshare_unmap':
+      return `${c.region} unmap ${size(c.offset)} ${size(c.len)}`;
+    case 'unlink':
+      return `unlink ${c.name}`;
   }
 }
 

@@ -52,7 +52,8 @@ export interface MemObject {
   readonly name: string;
   readonly kind: 'file' | 'memfd' | 'anon';
   readonly hugetlb: boolean;
-  readonly size: Bytes;
+  /** A writable hugetlb mmap past the end extends it. */
+  size: Bytes;
   /** 4 KiB page indexes in the page cache; a hugetlb page is recorded by its first index. */
   readonly cached: Set<number>;
   /** The MAP_SHARED_PT host mm of this file, while one exists. */
@@ -74,6 +75,10 @@ export interface Vma {
   readonly advice: AdviceFlag;
   /** The MAP_SHARED_PT region this VMA belongs to, if it joined one. */
   readonly region: Host | null;
+  /** The msharefs region this VMA is a window on, if it is one. */
+  readonly mshare: RefRegion | null;
+  /** Holds anonymous pages (an anon_vma): a private VMA written, or anonymous memory touched. */
+  anon: boolean;
 }
 
 export interface Task {
@@ -96,6 +101,23 @@ export interface Mm {
   /** Pages charged to this mm (PUD, PMD, PTE; never the PGD). */
   chargedPages: number;
   alive: boolean;
+  /** The `as=` names of this mm's tasks. */
+  names: Map<string, Vaddr>;
+  /** The top of the `auto` area: drawn per process, kept by fork. */
+  mmapBase: Vaddr;
+}
+
+/** An msharefs region (SPEC 1.5): its file, its host mm, the windows attached to it. */
+export interface RefRegion {
+  readonly name: string;
+  readonly size: Bytes;
+  readonly mm: Mm;
+  /** Where the region lies in the host mm. */
+  readonly base: Vaddr;
+  /** What a window's VMA maps (never cached itself). */
+  readonly pseudo: MemObject;
+  windows: { mm: Mm; vma: Vma }[];
+  unlinked: boolean;
 }
 
 /** A MAP_SHARED_PT host: an mm of no process, holding one file's shared region. */
@@ -106,12 +128,22 @@ export interface Host {
   readonly len: Bytes;
   readonly offset: Bytes;
   refcount: number;
+  /** As posted: references kept by guests that exited (counted in refcount). */
+  leaked: number;
 }
 
 export interface RefState {
   ramBytes: number;
   ramFrames: number;
   usedFrames: number;
+  /** `machine fidelity=as_posted`: the posted code's gaps (SPEC 1.3). */
+  asPosted: boolean;
+  /** Tables of freed mms that the posted free path never freed. */
+  readonly leaked: Set<Table>;
+  /** As posted: guest PMD pages over a shared range when it was unmapped, never freed. */
+  readonly kept: Set<Table>;
+  /** "As posted" findings so far. */
+  readonly findings: { mm: string; message: string }[];
   random: number;
   ptReclaim: boolean;
   /** Whether any command has run yet (`machine` must come first). */
@@ -123,7 +155,10 @@ export interface RefState {
   readonly mms: Mm[];
   /** Live hosts in creation order. */
   readonly hosts: Host[];
-  readonly names: Map<string, Vaddr>;
+  /** msharefs regions by name while their file exists; every living region host in order. */
+  readonly regions: Map<string, RefRegion>;
+  readonly mshares: RefRegion[];
+  mshareAlign: number;
   /** Every table page that exists right now. */
   readonly tables: Set<Table>;
   nextTableId: number;

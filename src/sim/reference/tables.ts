@@ -99,10 +99,18 @@ export function entryAt(mm: Mm, level: Level, va: Vaddr): Entry | undefined {
   return t === null ? undefined : t.entries[indexAt(level, va)];
 }
 
-/** The mms whose walks reach table t: the owners of every table pointing at it. */
+/**
+ * The mms whose walks reach table t: the owners of every PGD it can be reached
+ * from (a MAP_SHARED_PT PTE page from each linked guest's PMD entry, an
+ * msharefs host's tables from each window's PGD entry).
+ */
 export function seenBy(t: Table): number[] {
-  const ids = new Set<number>(t.refs.map((r) => r.table.owner.id));
-  if (t.refs.length === 0) ids.add(t.owner.id);
+  const ids = new Set<number>();
+  const up = (x: Table): void => {
+    if (x.level === 'pgd' || x.refs.length === 0) return void ids.add(x.owner.id);
+    for (const r of x.refs) up(r.table);
+  };
+  up(t);
   return [...ids].sort((a, b) => a - b);
 }
 

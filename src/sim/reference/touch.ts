@@ -4,8 +4,9 @@
  */
 import { D } from '../bits';
 import type { Command } from '../commands';
-import { alignDown, alignUp, hex, PAGE_SIZE, PMD_SIZE, type Vaddr } from '../geometry';
+import { alignDown, alignUp, hex, PAGE_SIZE, PMD_SIZE, USER_TOP, type Vaddr } from '../geometry';
 import { guestFault, hugetlbFault, normalFault } from './fault';
+import { windowFault } from './mshare';
 import { killByOom, killBySignal } from './lifecycle';
 import { OutOfMemory, SysError, type Mm, type Out, type RefState, type Task } from './state';
 import { eventMm } from './tables';
@@ -28,9 +29,16 @@ function mmuHit(out: Out, mm: Mm, va: Vaddr, access: 'read' | 'write'): boolean 
   if (access === 'write' && (w.leaf.bits & D) === 0) {
     w.leaf.bits |= D;
     const span = w.table.level === 'pmd' ? PMD_SIZE : PAGE_SIZE;
-    out.push({ k: 'set', mm: eventMm(w.table, mm), level: w.table.level, va: alignDown(va, span), len: span, bits: w.leaf.bits });
+    // An msharefs host's leaf is told at its address in the host.
+    const win = findVma(mm, va);
+    const at = win?.mshare != null ? va - win.start + win.mshare.base : va;
+    out.push({ k: 'set', mm: eventMm(w.table, mm), level: w.table.level, va: alignDown(at, span), len: span, bits: w.leaf.bits });
   }
   return true;
+}
+
+function pastUserSpace(va: Vaddr): string {
+  return `${hex(va)} is past the end of user space (${hex(USER_TOP)})`;
 }
 
 type PageResult = { kind: 'ok' } | { kind: 'signal'; signal: 'SIGSEGV' | 'SIGBUS'; reason: string };
@@ -40,7 +48,7 @@ function touchPage(st: RefState, out: Out, mm: Mm, va: Vaddr, access: 'read' | '
   for (let attempt = 0; attempt < 4; attempt++) {
     if (mmuHit(out, mm, va, access)) return { kind: 'ok' };
     const vma = findVma(mm, va);
-    if (vma === undefined) return { kind: 'signal', signal: 'SIGSEGV', reason: `no mapping at ${hex(va)}` };
+    if (vma === undefined) return { kind: 'signal', signal: 'SIGSEGV', reason: va >= USER_TOP ? pastUserSpace(va) : `no mapping at ${hex(va)}` };
     const p = vma.prot;
     if (!p.read && !p.write && !p.exec) return { kind: 'signal', signal: 'SIGSEGV', reason: 'access to a PROT_NONE mapping' };
     if (access === 'write' && !p.write) return { kind: 'signal', signal: 'SIGSEGV', reason: 'write to a read-only mapping' };
@@ -48,7 +56,11 @@ function touchPage(st: RefState, out: Out, mm: Mm, va: Vaddr, access: 'read' | '
     if (filePos >= alignUp(vma.obj.size, PAGE_SIZE)) {
       return { kind: 'signal', signal: 'SIGBUS', reason: `access past the end of ${vma.obj.name}` };
     }
-    if (vma.obj.hugetlb) hugetlbFault(st, out, mm, vma, va, access);
+    if (!vma.shared && (access === 'write' || vma.obj.kind === 'anon')) vma.anon = true;
+    if (vma.mshare !== null) {
+      const sig = windowFault(st, out, mm, vma, va, access);
+      if (sig !== null) return { kind: 'signal', signal: sig[0], reason: sig[1] };
+    } else if (vma.obj.hugetlb) hugetlbFault(st, out, mm, vma, va, access);
     else if (vma.region !== null) guestFault(st, out, mm, vma, va, access);
     else normalFault(st, out, mm, vma, va, access);
   }
@@ -58,6 +70,7 @@ function touchPage(st: RefState, out: Out, mm: Mm, va: Vaddr, access: 'read' | '
 export function touchCmd(st: RefState, out: Out, task: Task, c: TouchCmd, addr: Vaddr): void {
   if (c.len === 0) throw new SysError('EINVAL', 'touch of length 0');
   const first = alignDown(addr, PAGE_SIZE);
+  if (first >= USER_TOP) return killBySignal(st, out, task, 'SIGSEGV', first, pastUserSpace(first));
   const end = c.len === null ? first + PAGE_SIZE : alignUp(addr + c.len, PAGE_SIZE);
   const mm = task.mm;
   if (end - first === PAGE_SIZE) out.push({ k: 'walk', mm: mm.id, va: first, stop: walkStop(mm, first, c.access) });

@@ -6,9 +6,10 @@
 import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE, USER_TOP, type Level, type Vaddr } from '../geometry';
 import { unshareRange } from './hugetlb';
 import { forgetHost, hostUnref, regionsIn, unlinkRegion } from './ptshare';
-import type { Host, Mm, Out, RefState } from './state';
-import { eventMm, freeTable, seenBy, unlinkChild } from './tables';
-import { anyVmaIn, removeRange } from './vmas';
+import { SysError, type Host, type MemObject, type Mm, type Out, type RefRegion, type RefState } from './state';
+import { detachGone, unlinkWindows } from './mshare';
+import { eventMm, framesPerPage, freeTable, seenBy, unlinkChild } from './tables';
+import { anyVmaIn, overlapping, removeRange } from './vmas';
 import { leavesIn, linksAt } from './walk';
 
 /** Clears every populated leaf mm reaches in [start, end); adds who saw it to `seen`. */
@@ -42,6 +43,9 @@ export function freeEmptyTables(st: RefState, out: Out, mm: Mm): void {
       // Links into a host and PMD pages other mms still use are not ours to free.
       if (l.table.owner !== mm || l.child.owner !== mm || l.child.refs.length > 1) continue;
       if (anyVmaIn(mm, l.va, l.va + span)) continue;
+      // As posted: a kept PMD page is never freed, and so neither is the PUD page above it.
+      if (st.kept.has(l.child)) continue;
+      if (level === 'pgd' && st.asPosted && l.child.entries.some((e) => e !== undefined)) continue;
       if (l.child.entries.some((e) => e !== undefined)) throw new Error(`freeing a non-empty ${l.child.level} table`);
       unlinkChild(l.table, l.index);
       freeTable(st, l.child);
@@ -57,11 +61,17 @@ export function freeEmptyTables(st: RefState, out: Out, mm: Mm): void {
 export function unmapRange(st: RefState, out: Out, mm: Mm, start: Vaddr, end: Vaddr, flush: boolean): Host[] {
   const regions = regionsIn(mm, start, end);
   const seen = new Set<number>();
+  // msharefs windows first: their PGD entries lead into the host, whose leaves stay.
+  if (unlinkWindows(out, mm, start, end)) seen.add(mm.id);
   for (const host of regions) if (unlinkRegion(out, mm, host)) seen.add(mm.id);
   if (unshareRange(out, mm, start, end)) seen.add(mm.id);
   clearLeaves(out, mm, start, end, seen);
+  const anon = new Set(overlapping(mm, start, end).filter((v) => v.obj.kind === 'anon').map((v) => v.obj));
   removeRange(mm, start, end);
+  for (const obj of anon) freeAnon(st, obj);
   if (flush) tlbEvent(out, seen, start, end);
+  // As posted, the free path skips a guest's PMD pages over a shared range, for good.
+  if (st.asPosted) for (const h of regions) for (const l of linksAt(mm, 'pud', h.start, h.start + h.len)) st.kept.add(l.child);
   freeEmptyTables(st, out, mm);
   return regions;
 }
@@ -69,12 +79,35 @@ export function unmapRange(st: RefState, out: Out, mm: Mm, start: Vaddr, end: Va
 /** Drops mm's reference to each region, releasing a host at its last (in the order given). */
 export function dropRegions(st: RefState, out: Out, mm: Mm, regions: Host[]): void {
   for (const host of regions) if (hostUnref(out, host, mm.id)) releaseHost(st, out, host);
+  detachGone(st, out, mm, (r) => releaseRegion(st, out, r));
 }
 
-/** Frees the PGD of an mm whose every other table is gone. */
+/** `unlink NAME`: the region file goes; its host too unless a window is attached. */
+export function unlinkCmd(st: RefState, out: Out, name: string): void {
+  const r = st.regions.get(name);
+  if (r === undefined) throw new SysError('EBADF', `no region ${name}`);
+  st.regions.delete(name);
+  r.unlinked = true;
+  if (r.windows.length === 0) releaseRegion(st, out, r);
+}
+
+/** An msharefs host's teardown: its objects unmapped, its tables and PGD freed. */
+function releaseRegion(st: RefState, out: Out, r: RefRegion): void {
+  out.push({ k: 'host_release', host: r.mm.id, file: r.name });
+  unmapRange(st, out, r.mm, 0, USER_TOP, false);
+  freePgd(st, out, r.mm);
+  st.mshares.splice(st.mshares.indexOf(r), 1);
+}
+
+/**
+ * Frees the PGD of an mm whose every other table is gone; as posted, what the
+ * free path skipped leaks, still charged, and check_mm says so (SPEC 1.6).
+ */
 function freePgd(st: RefState, out: Out, mm: Mm): void {
   const pgd = mm.pgd;
   if (pgd === null) return;
+  for (const l of [...linksAt(mm, 'pgd', 0, USER_TOP), ...linksAt(mm, 'pud', 0, USER_TOP)]) st.leaked.add(l.child);
+  if (mm.chargedPages !== 0) st.findings.push({ mm: mm.name, message: `BUG: non-zero pgtables_bytes on freeing mm: ${mm.chargedPages * 4096}` });
   freeTable(st, pgd);
   mm.pgd = null;
   mm.alive = false;
@@ -97,6 +130,23 @@ export function releaseHost(st: RefState, out: Out, host: Host): void {
  */
 export function teardownMm(st: RefState, out: Out, mm: Mm): void {
   const regions = unmapRange(st, out, mm, 0, USER_TOP, false);
-  dropRegions(st, out, mm, regions);
+  if (st.asPosted) {
+    for (const h of regions) leakReference(st, h, mm);
+    detachGone(st, out, mm, (r) => releaseRegion(st, out, r));
+  } else dropRegions(st, out, mm, regions);
   freePgd(st, out, mm);
+}
+
+/** An anonymous object no mapping uses any more: its pages are freed, the object forgotten. */
+function freeAnon(st: RefState, obj: MemObject): void {
+  if (st.mms.some((x) => x.alive && x.vmas.some((v) => v.obj === obj))) return;
+  st.usedFrames -= obj.cached.size * framesPerPage(obj);
+  obj.cached.clear();
+  st.objects.splice(st.objects.indexOf(obj), 1);
+}
+
+/** As posted, exit never drops the reference: it stays counted and the host never goes. */
+function leakReference(st: RefState, host: Host, mm: Mm): void {
+  host.leaked += 1;
+  st.findings.push({ mm: mm.name, message: `exit keeps ${mm.name}'s reference to ${host.mm.name} (refcount ${host.refcount}): the host leaks` });
 }

@@ -90,7 +90,7 @@ export function mergeAll(mm: Mm): void {
   const out: Vma[] = [];
   for (const v of mm.vmas) {
     const last = out[out.length - 1];
-    if (last !== undefined && mergeable(last, v)) out[out.length - 1] = { ...last, end: v.end };
+    if (last !== undefined && mergeable(last, v)) out[out.length - 1] = { ...last, end: v.end, anon: last.anon || v.anon };
     else out.push(v);
   }
   mm.vmas = out;
@@ -111,9 +111,10 @@ export function checkHugetlbSplit(mm: Mm, start: Vaddr, end: Vaddr): void {
   }
 }
 
-/** A MAP_SHARED_PT region may only be unmapped whole (SPEC 1.3). */
+/** A MAP_SHARED_PT region, and an msharefs window, may only be unmapped whole (SPEC 1.3, 1.5). */
 export function checkRegionCut(mm: Mm, start: Vaddr, end: Vaddr): void {
   for (const v of overlapping(mm, start, end)) {
+    if (v.mshare !== null && (start > v.start || end < v.end)) throw new SysError('EINVAL', 'an msharefs window can only be unmapped whole');
     const r = v.region;
     if (r !== null && (r.start !== start || r.start + r.len !== end)) {
       throw new SysError('EINVAL', `munmap must cover the whole shared region`);

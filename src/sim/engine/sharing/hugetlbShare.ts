@@ -25,7 +25,7 @@ export function windowShareable(vma: Vma, va: Vaddr): boolean {
 export function findPartner(m: Machine, mm: Mm, vma: Vma, va: Vaddr): { pmd: PmdTable; from: Mm } | null {
   const idx = pageOf(vma, alignDown(va, PAGE_SIZE));
   for (const other of m.mms.values()) {
-    if (!other.alive) continue;
+    if (!other.alive || other.isHost) continue;
     for (const s of other.vmas) {
       if (s === vma || s.obj !== vma.obj || !sameFlags(s, vma)) continue;
       const first = s.offset / PAGE_SIZE;

@@ -25,7 +25,7 @@ export function hugetlbTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vadd
     ensurePud(m, mm, a);
   }
   if (pmdOf(mm, a) === null) {
-    const partner = windowShareable(vma, a) ? findPartner(m, mm, vma, a) : null;
+    const partner = windowShareable(vma, a) && !mm.isHost ? findPartner(m, mm, vma, a) : null;
     if (partner !== null) {
       sharePmd(m, mm, a, partner.pmd, partner.from);
       // The CPU faulted on the empty PUD entry; if the shared page already maps the

@@ -6,7 +6,9 @@
 import { PMD_SIZE, isAligned, type Bytes, type Vaddr } from '../../geometry';
 import { emit } from '../machine';
 import { freeMm, newMm } from '../mm';
-import { unmapRange } from '../unmap';
+import { freeEmptyTables } from '../tablesfree';
+import { isolate, removeVmas } from '../vma';
+import { plain } from './plain';
 import type { Host, Machine, MemObject, Mm, Vma } from '../state';
 
 /** Why a shared_pt request gets private tables, or null when it may share. */
@@ -30,7 +32,7 @@ export function mismatch(host: Host, va: Vaddr, len: Bytes, offset: Bytes): stri
 export function createHost(m: Machine, vma: Vma): Host {
   const mm = newMm(m, `host:${vma.obj.name}`, true);
   mm.vmas.push({ ...vma, prot: { ...vma.prot }, advice: 'nohugepage', host: null });
-  const host: Host = { mm, obj: vma.obj, start: vma.start, len: vma.end - vma.start, offset: vma.offset, guests: [] };
+  const host: Host = { mm, obj: vma.obj, start: vma.start, len: vma.end - vma.start, offset: vma.offset, guests: [], leaked: 0 };
   vma.obj.host = host;
   m.hosts.push(host);
   emit(m, { k: 'host_create', host: mm.id, file: vma.obj.name, va: host.start, len: host.len });
@@ -39,20 +41,31 @@ export function createHost(m: Machine, vma: Vma): Host {
 
 export function takeReference(m: Machine, host: Host, guest: Mm): void {
   host.guests.push(guest);
-  emit(m, { k: 'host_ref', host: host.mm.id, mm: guest.id, refcount: host.guests.length });
+  emit(m, { k: 'host_ref', host: host.mm.id, mm: guest.id, refcount: host.guests.length + host.leaked });
 }
 
 /** Drops guest's reference; the last one releases the host. */
 export function dropReference(m: Machine, host: Host, guest: Mm): void {
   host.guests.splice(host.guests.indexOf(guest), 1);
-  emit(m, { k: 'host_unref', host: host.mm.id, mm: guest.id, refcount: host.guests.length });
-  if (host.guests.length === 0) releaseHost(m, host);
+  emit(m, { k: 'host_unref', host: host.mm.id, mm: guest.id, refcount: host.guests.length + host.leaked });
+  if (host.guests.length + host.leaked === 0) releaseHost(m, host);
+}
+
+/** As posted: exit forgets to drop the reference; it stays counted and the host never goes. */
+export function leakReference(m: Machine, host: Host, guest: Mm): void {
+  host.guests.splice(host.guests.indexOf(guest), 1);
+  host.leaked += 1;
+  m.findings.push({ mm: guest.name, message: `exit keeps ${guest.name}'s reference to ${host.mm.name} (refcount ${host.guests.length + host.leaked}): the host leaks` });
 }
 
 /** Clears the host's PTEs, frees its tables and its PGD; the file forgets it. */
 function releaseHost(m: Machine, host: Host): void {
   emit(m, { k: 'host_release', host: host.mm.id, file: host.obj.name });
-  unmapRange(m, host.mm, host.start, host.start + host.len, false);
+  // The host's own VMA has plain tables: clear them, drop it, free what it leaves empty.
+  const gone = isolate(host.mm, host.start, host.start + host.len);
+  for (const v of gone) plain.unmapVma(m, host.mm, v, new Set());
+  removeVmas(host.mm, gone);
+  freeEmptyTables(m, host.mm, host.start, host.start + host.len);
   freeMm(m, host.mm);
   host.obj.host = null;
   m.hosts.splice(m.hosts.indexOf(host), 1);

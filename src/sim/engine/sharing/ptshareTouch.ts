@@ -13,7 +13,7 @@ import { emit, freeFrames } from '../machine';
 import { findOomPoint, totalCost, type CostItem, type OomPoint } from '../oom';
 import { piecesIn, replaceRange, runAt } from '../runs';
 import { PmdTable, pmdRunKind } from '../tables';
-import { ensurePteTable, plainCostTotal, plainCosts } from '../touch';
+import { ensurePteTable, plainCostTotal, plainCosts } from './plainTouch';
 import { pmdOf, pudOf } from '../walk';
 import type { Machine, Mm, Vma } from '../state';
 

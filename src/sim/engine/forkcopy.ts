@@ -1,0 +1,145 @@
+/**
+ * fork's copy of page tables (SPEC 1.2, Linux's copy_page_range): a private
+ * VMA holding anonymous pages has its tables copied into the child, every
+ * table the parent has over the VMA's range (empty PTE pages too), and its
+ * writable leaves write-protected on both sides, so a later write by either
+ * is a copy-on-write fault. Shared VMAs and private ones never written are
+ * left for the child to fault in.
+ */
+import { W, type Bits } from '../bits';
+import type { MmId } from '../events';
+import { PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, alignDown, indexAt, type Vaddr } from '../geometry';
+import { applyLeafOp, type Sink } from './leafops';
+import { ensurePmd, ensurePud } from './alloc';
+import { emit, takeTables } from './machine';
+import { coalesce, piecesIn, replaceRange } from './runs';
+import { pmdRunKind, type PmdRun, type PmdTable } from './tables';
+import { pmdOf, pudOf } from './walk';
+import type { Machine, MemObject, Mm, Vma } from './state';
+
+/** Whether fork copies this VMA's tables (copy_page_range's vma_needs_copy). */
+export function needsCopy(v: Vma): boolean {
+  return !v.shared && v.anon;
+}
+
+/** The 1 GiB spans [a, b) of the copied VMAs where the parent has a PMD page or at least a PUD page. */
+function* spans(parent: Mm, vmas: readonly Vma[]): Generator<{ a: Vaddr; b: Vaddr; s: Vaddr; pmd: PmdTable | null }> {
+  for (const v of vmas) {
+    for (let s = alignDown(v.start, PUD_SIZE); s < v.end; s += PUD_SIZE) {
+      if (pudOf(parent, s) === null) {
+        s = alignDown(s, PGDIR_SIZE) + PGDIR_SIZE - PUD_SIZE; // nothing below this PGD entry
+        continue;
+      }
+      yield { a: Math.max(v.start, s), b: Math.min(v.end, s + PUD_SIZE), s, pmd: pmdOf(parent, s) };
+    }
+  }
+}
+
+/** Table pages the child needs for the copies: one per parent table over the copied ranges. */
+export function copyCost(parent: Mm, vmas: readonly Vma[]): number {
+  const puds = new Set<number>();
+  const pmds = new Set<number>();
+  const ptes = new Set<number>();
+  for (const { a, b, s, pmd } of spans(parent, vmas)) {
+    puds.add(Math.floor(s / PGDIR_SIZE));
+    if (pmd === null) continue;
+    pmds.add(s / PUD_SIZE);
+    for (const [x, y, r] of piecesIn(pmd.runs, indexAt('pmd', a), indexAt('pmd', b - 1) + 1)) {
+      if (r === null || r.t === 'leaf' || r.t === 'link') continue;
+      for (let i = x; i < y; i++) ptes.add(s / PMD_SIZE + i);
+    }
+  }
+  return puds.size + pmds.size + ptes.size;
+}
+
+/** Copies the tables of `vmas` from parent into child (frames already checked). */
+export function copyTables(m: Machine, parent: Mm, child: Mm, vmas: readonly Vma[]): void {
+  const flushed = new Set<MmId>();
+  for (const { a, b, s, pmd } of spans(parent, vmas)) {
+    ensurePud(m, child, a);
+    if (pmd === null) continue;
+    const cpmd = ensurePmd(m, child, a);
+    wrprotect(m, parent, pmd, s, a, b, flushed);
+    mirror(m, child, pmd, cpmd, s, a, b);
+  }
+  const first = vmas[0];
+  const last = vmas[vmas.length - 1];
+  if (flushed.size > 0 && first !== undefined && last !== undefined) emit(m, { k: 'tlb', mms: [...flushed], va: first.start, len: last.end - first.start });
+}
+
+/** The parent's writable leaves in [a, b) lose W (`prot` events). */
+function wrprotect(m: Machine, parent: Mm, pmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr, flushed: Set<MmId>): void {
+  const sink: Sink = {
+    filled() {},
+    allocated() {},
+    cleared() {},
+    changed(_t, va, len, _from, to) {
+      emit(m, { k: 'prot', mm: parent.id, level: 'pte', va, len, bits: to, seenBy: [parent.id] });
+      flushed.add(parent.id);
+    },
+  };
+  applyLeafOp(pmd, s, a, b, { populated: (bits) => bits & ~W, fill: null }, null, sink);
+  const fresh: PmdRun[] = [];
+  const e0 = indexAt('pmd', a);
+  const e1 = indexAt('pmd', b - 1) + 1;
+  for (const [x, y, r] of piecesIn(pmd.runs, e0, e1)) {
+    if (r?.t !== 'leaf') continue;
+    const page0 = r.page0 + (x - r.lo) * 512;
+    fresh.push({ ...r, lo: x, hi: y, page0, bits: r.bits & ~W });
+    if ((r.bits & W) === 0) continue;
+    emit(m, { k: 'prot', mm: parent.id, level: 'pmd', va: s + x * PMD_SIZE, len: (y - x) * PMD_SIZE, bits: r.bits & ~W, seenBy: [parent.id] });
+    flushed.add(parent.id);
+  }
+  for (const r of fresh) replaceRange(pmd.runs, pmdRunKind, r.lo, r.hi, [r]);
+  coalesce(pmd.runs, pmdRunKind);
+}
+
+/** The child's PMD page gets a PTE page for each of the parent's, and copies of its leaves. */
+function mirror(m: Machine, child: Mm, pmd: PmdTable, cpmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr): void {
+  const e0 = indexAt('pmd', a);
+  const e1 = indexAt('pmd', b - 1) + 1;
+  const leaves: { va: Vaddr; len: number; obj: MemObject; page: number; bits: Bits }[] = [];
+  for (const [x, y, r] of piecesIn(pmd.runs, e0, e1)) {
+    if (r === null || r.t === 'link') continue;
+    if (r.t === 'leaf') {
+      const page0 = r.page0 + (x - r.lo) * 512;
+      replaceRange(cpmd.runs, pmdRunKind, x, y, [{ ...r, lo: x, hi: y, page0 }]);
+      emit(m, { k: 'set', mm: child.id, level: 'pmd', va: s + x * PMD_SIZE, len: (y - x) * PMD_SIZE, bits: r.bits });
+      continue;
+    }
+    emptyPteTables(m, child, cpmd, s, x, y);
+    const lo = Math.max(a, s + x * PMD_SIZE);
+    const hi = Math.min(b, s + y * PMD_SIZE);
+    if (r.t === 'uniform') {
+      if (r.obj !== null) leaves.push({ va: lo, len: hi - lo, obj: r.obj, page: r.page0 + (lo - (s + r.lo * PMD_SIZE)) / PAGE_SIZE, bits: r.bits });
+      continue;
+    }
+    const base = s + x * PMD_SIZE;
+    for (const [p, q, pr] of piecesIn(r.table.runs, (lo - base) / PAGE_SIZE, (hi - base) / PAGE_SIZE)) {
+      if (pr !== null) leaves.push({ va: base + p * PAGE_SIZE, len: (q - p) * PAGE_SIZE, obj: pr.obj, page: pr.page0 + (p - pr.lo), bits: pr.bits });
+    }
+  }
+  coalesce(cpmd.runs, pmdRunKind);
+  const sink: Sink = {
+    filled(_t, va, len, bits) {
+      emit(m, { k: 'set', mm: child.id, level: 'pte', va, len, bits });
+    },
+    changed() {},
+    cleared() {},
+    allocated() {},
+  };
+  for (const l of leaves) {
+    const src = { obj: l.obj, pageAt: (va: Vaddr) => l.page + (va - l.va) / PAGE_SIZE };
+    applyLeafOp(cpmd, s, l.va, l.va + l.len, { populated: (bits) => bits, fill: l.bits }, src, sink);
+  }
+}
+
+/** Empty PTE pages in the child for entries [x, y) it has none for yet. */
+function emptyPteTables(m: Machine, child: Mm, cpmd: PmdTable, s: Vaddr, x: number, y: number): void {
+  for (const [p, q, r] of piecesIn(cpmd.runs, x, y)) {
+    if (r !== null) continue;
+    replaceRange(cpmd.runs, pmdRunKind, p, q, [{ t: 'uniform', lo: p, hi: q, obj: null, page0: 0, bits: 0 }]);
+    takeTables(m, child, q - p);
+    emit(m, { k: 'alloc', mm: child.id, level: 'pte', va: s + p * PMD_SIZE, count: q - p, charged: child.id });
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The fault path of an ordinary mapping (SPEC 1.2): the cost of a touch of one
+ * 1 GiB span counted before anything is allocated, so an out-of-memory kill
+ * happens at exactly the page the kernel would fail on, then one leaf operation
+ * over the span. MAP_SHARED_PT's host faults reuse it against the host's tables.
+ */
+import type { Access } from '../../commands';
+import { PAGE_SIZE, PMD_SIZE, PUD_SIZE, alignDown, indexAt, type Vaddr } from '../../geometry';
+import { applyLeafOp } from '../leafops';
+import { ensurePmd, ensurePud, vmaSource, type TouchSink } from '../alloc';
+import { touchRule } from '../faultbits';
+import { findOomPoint, totalCost, type CostItem, type OomPoint } from '../oom';
+import { freeFrames } from '../machine';
+import { runAt } from '../runs';
+import { PmdTable, PteTable } from '../tables';
+import { pageOf } from '../vma';
+import { pmdOf, pudOf } from '../walk';
+import type { Machine, Mm, Vma } from '../state';
+
+/** Cost items of a plain touch of [a, b) within one 1 GiB span, in page order. */
+export function* plainCosts(mm: Mm, vma: Vma, pmd: PmdTable | null, a: Vaddr, b: Vaddr, upper: CostItem[]): Generator<CostItem> {
+  yield* upper;
+  for (let c = alignDown(a, PMD_SIZE); c < b; c += PMD_SIZE) {
+    const ca = Math.max(a, c);
+    const cb = Math.min(b, c + PMD_SIZE);
+    if (pmd === null || runAt(pmd.runs, indexAt('pmd', c)) === null) yield { va: ca, count: 1, need: 'pte' };
+    const p0 = pageOf(vma, ca);
+    for (const [x, y] of vma.obj.cache.gapsIn(p0, p0 + (cb - ca) / PAGE_SIZE)) yield { va: ca + (x - p0) * PAGE_SIZE, count: y - x, need: 'page' };
+  }
+}
+
+/** Frames a plain touch of [a, b) needs below the PMD page, counted run by run. */
+export function plainCostTotal(vma: Vma, pmd: PmdTable | null, a: Vaddr, b: Vaddr): number {
+  const e0 = indexAt('pmd', a);
+  const e1 = indexAt('pmd', b - 1) + 1;
+  let emptyEntries = e1 - e0;
+  if (pmd !== null) for (const r of pmd.runs) emptyEntries -= Math.max(0, Math.min(r.hi, e1) - Math.max(r.lo, e0));
+  const p0 = pageOf(vma, a);
+  const pages = (b - a) / PAGE_SIZE;
+  return emptyEntries + pages - vma.obj.cache.countIn(p0, p0 + pages);
+}
+
+/** A touch of one span of an ordinary mapping; the OOM point if it ran out. */
+export function normalTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access, sink: TouchSink): OomPoint | null {
+  const pmd = pmdOf(mm, a);
+  const upper: CostItem[] = [];
+  if (pudOf(mm, a) === null) upper.push({ va: a, count: 1, need: 'pud' });
+  if (pmd === null) upper.push({ va: a, count: 1, need: 'pmd' });
+  let end = b;
+  let oom: OomPoint | null = null;
+  if (totalCost(upper) + plainCostTotal(vma, pmd, a, b) > freeFrames(m)) {
+    oom = findOomPoint(plainCosts(mm, vma, pmd, a, b, upper), freeFrames(m));
+    if (oom !== null) end = oom.va;
+  }
+  if (end > a) applyLeafOp(ensurePmd(m, mm, a), alignDown(a, PUD_SIZE), a, end, touchRule(vma, access), vmaSource(vma), sink);
+  if (oom !== null) allocateUpTo(m, mm, oom, sink);
+  return oom;
+}
+
+/** The allocations of the failing page's fault that came before the one that failed. */
+export function allocateUpTo(m: Machine, mm: Mm, oom: OomPoint, sink: TouchSink): void {
+  if (oom.need === 'pud') return;
+  if (oom.need === 'pmd') return void ensurePud(m, mm, oom.va);
+  const pmd = ensurePmd(m, mm, oom.va);
+  if (oom.need === 'page') ensurePteTable(pmd, oom.va, sink);
+}
+
+/** An empty PTE page at va's entry if the entry is empty. */
+export function ensurePteTable(pmd: PmdTable, va: Vaddr, sink: TouchSink): void {
+  const i = indexAt('pmd', va);
+  if (runAt(pmd.runs, i) !== null) return;
+  const runs = pmd.runs;
+  let k = 0;
+  while (k < runs.length && runs[k]!.lo < i) k++;
+  runs.splice(k, 0, { t: 'table', lo: i, hi: i + 1, table: new PteTable() });
+  sink.allocated(pmd, alignDown(va, PMD_SIZE), 1);
+}

@@ -1,0 +1,96 @@
+/**
+ * The free rules of SPEC 1.2 after an unmap: a PTE page whose 2 MiB span, a PMD
+ * page whose 1 GiB span, a PUD page whose 512 GiB span holds no VMA any more is
+ * freed; a hugetlb PMD page other mms still use is only unshared.
+ */
+import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE, USER_TOP, alignDown, alignUp, indexAt, type Vaddr } from '../geometry';
+import { emit, releaseTables } from './machine';
+import { piecesIn, replaceRange, runAt } from './runs';
+import { DirTable, PmdTable, pmdRunKind } from './tables';
+import { vmasIn } from './vma';
+import type { Machine, Mm, Vma } from './state';
+
+/** Frees the tables over [lo, hi) whose whole span now holds no VMA. */
+export function freeEmptyTables(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr): void {
+  const before = vmasIn(mm, 0, lo).pop();
+  const after = vmasIn(mm, hi, USER_TOP)[0];
+  const floor = before?.end ?? 0;
+  const ceiling = after?.start ?? USER_TOP;
+  /** [x, y): the spans of `size` over [lo, hi) that lie within [floor, ceiling). */
+  const freeable = (size: number): [number, number] => [
+    Math.max(alignDown(lo, size), alignUp(floor, size)),
+    Math.min(alignUp(hi, size), alignDown(ceiling, size)),
+  ];
+  const [c0, c1] = freeable(PMD_SIZE);
+  const [g0, g1] = freeable(PUD_SIZE);
+  const [p0, p1] = freeable(PGDIR_SIZE);
+  // Walk the tables that exist, not the address space: exit covers 128 TiB.
+  for (const [gi, pud] of [...mm.pgd.children]) {
+    if (!(pud instanceof DirTable) || pud.owner !== mm) continue; // an msharefs link is the host's
+    const pudBase = gi * PGDIR_SIZE;
+    if (pudBase + PGDIR_SIZE <= c0 || pudBase >= c1) continue;
+    for (const [ui, pmd] of [...pud.children]) {
+      const s = pudBase + ui * PUD_SIZE;
+      if (!(pmd instanceof PmdTable) || s + PUD_SIZE <= c0 || s >= c1) continue;
+      freePteTables(m, mm, pmd, s, Math.max(c0, s), Math.min(c1, s + PUD_SIZE));
+      if (s >= g0 && s + PUD_SIZE <= g1 && !pmd.kept) freePmdTable(m, mm, pud, ui, pmd, s);
+    }
+    if (pudBase >= p0 && pudBase + PGDIR_SIZE <= p1 && pud.children.size === 0 && !linkedByWindows(m, mm, pud)) {
+      mm.pgd.children.delete(gi);
+      releaseTables(m, mm, 1);
+      emit(m, { k: 'free', mm: mm.id, level: 'pud', va: pudBase, count: 1 });
+    }
+  }
+}
+
+/** Whether an msharefs window's PGD entry still points at this host PUD page (it stays, as in the reference). */
+function linkedByWindows(m: Machine, mm: Mm, pud: DirTable): boolean {
+  const r = mm.isHost ? m.mshares.find((x) => x.mm === mm) : undefined;
+  return r !== undefined && r.windows.some((w) => [...w.mm.pgd.children.values()].includes(pud));
+}
+
+function freePmdTable(m: Machine, mm: Mm, pud: DirTable, i: number, pmd: PmdTable, va: Vaddr): void {
+  pud.children.delete(i);
+  if (pmd.users.length > 1) {
+    // a hugetlb PMD page other mms still use: only this mm's use goes
+    pmd.removeUser(mm);
+    mm.charged -= 1;
+    emit(m, { k: 'unshare', mm: mm.id, va, len: PUD_SIZE });
+    return;
+  }
+  pmd.removeUser(mm);
+  releaseTables(m, mm, 1);
+  emit(m, { k: 'free', mm: mm.id, level: 'pmd', va, count: 1 });
+}
+
+/** Frees the private PTE pages of chunks [a, b) in one PMD page. */
+export function freePteTables(m: Machine, mm: Mm, pmd: PmdTable, base: Vaddr, a: Vaddr, b: Vaddr): void {
+  const e0 = indexAt('pmd', a);
+  const e1 = indexAt('pmd', b - 1) + 1;
+  for (const [x, y, r] of piecesIn(pmd.runs, e0, e1)) {
+    if (r === null || r.t === 'link' || r.t === 'leaf') continue;
+    replaceRange(pmd.runs, pmdRunKind, x, y, []);
+    releaseTables(m, pmd.owner, y - x);
+    emit(m, { k: 'free', mm: mm.id, level: 'pte', va: base + x * PMD_SIZE, count: y - x });
+  }
+}
+
+/** Whether entry i of mm's PMD page for va is a private PTE page (pt_reclaim may free it). */
+export function isPrivatePte(pmd: PmdTable, i: number): boolean {
+  const r = runAt(pmd.runs, i);
+  return r !== null && (r.t === 'table' || r.t === 'uniform');
+}
+
+/**
+ * Anonymous memory lives as long as a mapping of it: once no VMA of any mm maps
+ * an anonymous object any more, its pages go back (exit, munmap, kills alike).
+ */
+export function releaseAnon(m: Machine, gone: readonly Vma[]): void {
+  for (const obj of new Set(gone.filter((v) => v.obj.kind === 'anon').map((v) => v.obj))) {
+    if ([...m.mms.values()].some((x) => x.vmas.some((v) => v.obj === obj))) continue;
+    const pages = obj.cache.size();
+    m.usedFrames -= pages;
+    m.filePages -= pages;
+    m.anon.splice(m.anon.indexOf(obj), 1);
+  }
+}
