@@ -49,7 +49,8 @@ export function runText(level: Level, run: EntryRun): string {
     case 'link':
       return `${at} ⇢ host PTE${times(n)}`;
     case 'shared':
-      return `${at} ⇢ shared PMD`;
+      // hugetlb shares a PMD page from a PUD entry; msharefs a host's PUD page from a PGD entry.
+      return `${at} ⇢ shared ${CHILD[level]}`;
     case 'leaf':
       return `${at} huge page${n > 1 ? 's' : ''} ${has(run.bits, W) ? 'rw' : 'ro'}`;
   }

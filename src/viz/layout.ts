@@ -117,6 +117,7 @@ function rowsOf(m: Metrics, slots: readonly LevelSlots[]): Row[] {
 export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number, align?: readonly Place[]): DiagramLayout {
   const m = metrics(narrow, width);
   const byId = new Map(snap.tables.map((t) => [t.id, t]));
+  const shifts = regionShifts(snap, byId);
   const rows = rowsOf(m, levelSlots(snap.window, snap.tables));
   const colH = (rows[rows.length - 1]?.y ?? m.headerH) + (rows[rows.length - 1]?.h ?? 0);
   const columns: Column[] = [];
@@ -143,7 +144,8 @@ export function layoutDiagram(snap: Snapshot, narrow: boolean, width: number, al
     for (const row of rows) {
       const h = cardHeight(m, row.level);
       row.slots.vas.forEach((va, i) => {
-        const own = mm.tables.map((id) => byId.get(id)).find((t) => t !== undefined && t.level === row.level && t.va === va);
+        const shift = row.level === 'pgd' ? 0 : (shifts.get(mm.id) ?? 0);
+        const own = mm.tables.map((id) => byId.get(id)).find((t) => t !== undefined && t.level === row.level && t.va + shift === va);
         const reachedHere = reach.get(`${row.level}:${va}`);
         const target = reachedHere?.id ?? null;
         // A phone shows only what is there: no placeholders for absent tables.
@@ -210,6 +212,26 @@ export function columnOrder(mms: readonly MmSnap[]): MmSnap[] {
 }
 
 /**
+ * msharefs: a region's host mm holds its tables at its own addresses, and
+ * each window maps it at another. The host column is drawn at the address of
+ * the first window in view that links to it, so its PUD page stands level
+ * with the PGD entries that point at it. Every other mm: no shift.
+ */
+function regionShifts(snap: Snapshot, byId: ReadonlyMap<string, TableSnap>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const t of snap.tables) {
+    if (t.level !== 'pgd') continue;
+    for (const run of t.entries) {
+      if (run.kind !== 'shared') continue;
+      const target = byId.get(run.target);
+      if (target === undefined || out.has(target.tree)) continue;
+      out.set(target.tree, run.lo * entrySpan('pgd') - target.va);
+    }
+  }
+  return out;
+}
+
+/**
  * Tables this mm's own entries reach in other trees (MAP_SHARED_PT links,
  * hugetlb shared PMD pages), by the `level:va` slot each entry's own address
  * gives: a shared PMD page may sit at another address in its owner's tree.
@@ -218,9 +240,9 @@ function reached(mm: MmSnap, byId: ReadonlyMap<string, TableSnap>): Map<string, 
   const out = new Map<string, { id: string; index: number }>();
   for (const id of mm.tables) {
     const t = byId.get(id);
-    if (t === undefined || (t.level !== 'pud' && t.level !== 'pmd')) continue;
+    if (t === undefined || t.level === 'pte') continue;
     const span = entrySpan(t.level);
-    const below = t.level === 'pud' ? 'pmd' : 'pte';
+    const below = t.level === 'pgd' ? 'pud' : t.level === 'pud' ? 'pmd' : 'pte';
     for (const run of t.entries) {
       if (run.kind !== 'link' && run.kind !== 'shared') continue;
       for (let i = run.lo; i < run.hi; i++) {

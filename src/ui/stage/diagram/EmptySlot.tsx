@@ -30,7 +30,7 @@ export function EmptySlot({ slot, ownerName, onSelect, plan }: { slot: Slot; own
   return (
     <g transform={`translate(${slot.x},${slot.y})`} {...activateProps(`Uses ${ownerName ?? 'a shared'} ${level} page ${index}: no page of its own`, () => onSelect({ kind: 'table', id: target }))}>
       <rect className="focus-target" width={slot.w} height={slot.h} rx={6} fill="color-mix(in oklab, var(--shared) 8%, transparent)" stroke="var(--shared)" strokeDasharray="4 3" />
-      <text x={slot.w / 2} y={slot.h / 2 - 2} fontSize={12} fontWeight={600} textAnchor="middle" fill="var(--shared)">
+      <text x={slot.w / 2} y={slot.h / 2 - 2} fontSize={text.length > 24 ? 10.5 : 12} fontWeight={600} textAnchor="middle" fill="var(--shared)">
         {text}
       </text>
       <text x={slot.w / 2} y={slot.h / 2 + 12} fontSize={10} textAnchor="middle" fill="var(--muted)">

@@ -72,7 +72,7 @@ export function PteCard({ card, m, hue, owner, change, selected, selectedEntry, 
         PTE
       </text>
       <text x={8} y={card.h - 6} fontSize={10} fill={t.shared ? 'var(--shared)' : 'var(--muted)'} fontWeight={t.shared ? 600 : 400}>
-        {t.shared ? `shared · ${plural(sharers, 'link')}` : `private · ${used}/512 used`}
+        {t.shared ? (sharers > 0 ? `shared · ${plural(sharers, 'link')}` : 'shared · in the host') : `private · ${used}/512 used`}
       </text>
       {change !== undefined && (
         <text x={card.w - 8} y={card.h - 6} fontSize={10} fontWeight={700} fill="var(--changed)" textAnchor="end">
