@@ -17,7 +17,7 @@ import { threads } from './threads';
 import type { Lesson } from './types';
 import { walk } from './walk';
 
-/** Every lesson, in SPEC 6 order (msharefs last, listed as coming). */
+/** Every lesson, in SPEC 6 order. */
 export const LESSONS: readonly Lesson[] = [walk, threads, cost, sgaStory, mapSharedPt, mprotect, teardown, hugetlb, abc, aslr, memfd, msharefs];
 
 /** The lesson a link or the embed API names; null for an unknown id, so the caller can say so. */

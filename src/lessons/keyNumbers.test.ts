@@ -125,9 +125,33 @@ describe('key numbers of each lesson', { timeout: 60_000 }, () => {
     expect(text(r, 'Paid in full')).toContain('20 KiB');
   });
 
-  it('msharefs: listed as coming, with nothing to run yet', () => {
+  it('msharefs: 2023 at another address is not shared (B 12 KiB); a 2025 window anywhere is, and its sharers pay 0 bytes', () => {
     const r = run('msharefs');
-    expect(r.lesson.status).toBe('coming');
-    expect(r.slides).toEqual([]);
+    expect(answers(r)).toEqual(['shared', 0, 'EINVAL']);
+    expect(text(r, '2023: the same address, or nothing')).toContain('B is not shared. After one read each, A pays 8 KiB (its PUD and PMD pages), the host 12 KiB, and B 12 KiB');
+    expect(text(r, '2025: a region is a file')).toContain('Its tables so far: 0 bytes.');
+    expect(text(r, 'Any address')).toContain('the region has 2 references');
+    const linked = text(r, 'A link fault one level up');
+    expect(linked).toContain('12 KiB in all, charged to the host');
+    expect(linked).toContain('(1 page mapped). A pays 0 bytes, B 0 bytes.');
+    expect(text(r, 'Between objects: nothing')).toContain('SIGSEGV');
+    expect(text(r, 'Between objects: nothing')).toContain('1 reference left');
+    expect(text(r, 'Nobody attached, the host stays')).toContain('0 references');
+    expect(text(r, 'Nobody attached, the host stays')).toContain('(12 KiB)');
+    expect(text(r, 'Unlink frees it')).toContain('0 bytes of page tables left');
+    expect(text(r, 'Unlink frees it')).toContain('(proposed, 2026; no patches seen)');
+  });
+
+  it('msharefs: every step of its scenario runs well under 100 ms', () => {
+    const parsed = parse(lessonById('msharefs')?.scenario ?? '');
+    if (!parsed.ok) throw new Error('parse');
+    const engine = createEngine();
+    let slowest = 0;
+    for (const cmd of parsed.commands) {
+      const t0 = performance.now();
+      engine.step(cmd);
+      slowest = Math.max(slowest, performance.now() - t0);
+    }
+    expect(slowest).toBeLessThan(100);
   });
 });

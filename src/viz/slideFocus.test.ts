@@ -9,9 +9,16 @@ a mmap 0x7f0000000000 4M rw shared,shared_pt sga
 b mmap 0x7f0000000000 4M rw shared,shared_pt sga
 a touch 0x7f0000000000 read`;
 
-function last() {
+const REGION = `file f 1G
+mshare rgn 512G
+rgn map 0 1G f
+process a
+a mmap 0x500000000000 512G rw shared rgn
+a touch 0x500000000000 read`;
+
+function last(text = TEXT) {
   const s = new Session();
-  s.load({ text: TEXT, step: 'last', mode: 'single', window: null });
+  s.load({ text, step: 'last', mode: 'single', window: null });
   while (s.running) s.runFor(Infinity);
   return s.snapshot();
 }
@@ -26,6 +33,16 @@ describe('what a slide asks the reader to look at', () => {
     const link = focusSelection(snap, { kind: 'link', from: 'a', host: 'host:sga' });
     const target = link?.kind === 'table' ? snap.tables.find((t) => t.id === link.id) : undefined;
     expect([target?.level, target?.shared]).toEqual(['pte', true]);
+  });
+
+  it('finds an msharefs host by host:FILE, and the host PUD page a window links to', () => {
+    const snap = last(REGION);
+    const host = focusSelection(snap, { kind: 'mm', name: 'host:rgn' });
+    expect(host?.kind === 'mm' && snap.mms.find((m) => m.id === host.id)?.name).toBe('mshare:rgn');
+    const link = focusSelection(snap, { kind: 'link', from: 'a', host: 'host:rgn' });
+    const target = link?.kind === 'table' ? snap.tables.find((t) => t.id === link.id) : undefined;
+    expect(target?.level).toBe('pud');
+    expect(snap.mms.find((m) => m.name === 'mshare:rgn')?.tables).toContain(target?.id);
   });
 
   it('is nothing where the step has no such thing', () => {
