@@ -7,7 +7,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AddressWindow, LineError, Mode, ScaleInput, Selection, Side, Snapshot, Vs } from '../protocol/index';
 import { applyScaleMessage, freshScale, SEED_SCALE, type ScaleState } from './scaleState';
-import { freshLesson, slideOf, slideStep, type LessonState } from './lessonState';
+import type { LessonState } from './lessonState';
+import { lessonActions } from './lessonActions';
 import { createBridge, type Bridge, type BridgeHandlers } from '../bridge/bridge';
 
 export type { Selection };
@@ -121,20 +122,14 @@ export interface SimStoreOptions {
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
 
-const UNIT: Readonly<Record<string, number>> = { K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
-
-/** "300G" in a lesson's scale view, as bytes. */
-function sizeOf(text: string): number {
-  const m = /^(\d+)([KMGT]?)$/.exec(text);
-  return m === null ? 0 : Number(m[1]) * (UNIT[m[2] ?? ''] ?? 1);
-}
-
 export function createSimStore(options: SimStoreOptions): SimStore {
   let bridge: Bridge | null = null;
   // What the last run asked for, applied when the worker answers `loaded`.
   let pending: { text: string; step: number | 'last' } = { text: options.text, step: options.step ?? 0 };
-  let textBeforeLesson: { text: string; loaded: string; step: number } | null = null;
+  let lessons: ReturnType<typeof lessonActions> | null = null;
   const store = createStore<SimState & SimActions>()((set, get) => {
+    lessons = lessonActions(get, set, (c) => bridge?.send(c));
+    const lessonsNow = lessons;
     const clamp = (step: number): number => Math.max(0, Math.min(get().total, Math.round(step)));
     const move = (step: number, how: Move): void => {
       const target = clamp(step);
@@ -203,42 +198,7 @@ export function createSimStore(options: SimStoreOptions): SimStore {
         set({ vs });
         if (get().mode === 'compare') get().run(get().loadedText, get().step);
       },
-      openLesson: (id, slide = 0) => {
-        // What the reader had in the editor comes back when the lesson closes.
-        if (get().lesson === null) textBeforeLesson = { text: get().text, loaded: get().loadedText, step: get().step };
-        set({ lesson: freshLesson(id, slide), playing: false });
-        bridge?.send({ type: 'lesson', id });
-      },
-      setSlide: (n) => {
-        const l = get().lesson;
-        if (l?.resolved == null) return;
-        const slide = Math.max(0, Math.min(l.resolved.slides.length - 1, n));
-        const next = { ...l, slide, exploring: false };
-        set({ lesson: next, playing: false });
-        showSlide(next, get().step);
-      },
-      answered: () => {
-        const l = get().lesson;
-        if (l === null || l.answered.includes(l.slide)) return;
-        const next = { ...l, answered: [...l.answered, l.slide] };
-        set({ lesson: next });
-        showSlide(next, get().step);
-      },
-      exploreLesson: (exploring) => {
-        const l = get().lesson;
-        if (l === null) return;
-        set({ lesson: { ...l, exploring } });
-        if (!exploring) showSlide(l, get().step);
-      },
-      closeLesson: () => {
-        const back = textBeforeLesson;
-        set({ lesson: null, presenting: false });
-        textBeforeLesson = null;
-        if (back !== null) {
-          get().run(back.loaded, back.step);
-          set({ text: back.text });
-        }
-      },
+      ...lessonsNow.actions,
       setPresenting: (presenting) => set({ presenting }),
       showLessons: (picking) => set({ picking }),
       setScale: (input) => {
@@ -273,20 +233,6 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       },
     };
   });
-
-  /** Puts the diagram where a slide wants it: its view, and its step (a step forward plays). */
-  const showSlide = (l: LessonState, from: number): void => {
-    const slide = slideOf(l);
-    if (slide === null) return;
-    const s = store.getState();
-    const mode = slide.view?.mode ?? 'single';
-    if (slide.view?.mode === 'compare' && s.vs !== slide.view.vs) store.setState({ vs: slide.view.vs });
-    if (slide.view?.mode === 'scale') s.setScale({ procs: slide.view.procs, sizeBytes: sizeOf(slide.view.size), ramBytes: sizeOf(slide.view.ram) });
-    if (mode !== s.mode) s.setMode(mode);
-    const step = slideStep(l);
-    if (step === from + 1) s.stepBy(1);
-    else s.goto(step);
-  };
 
   const handlers: BridgeHandlers = {
     onLoaded: (m) => {
@@ -326,20 +272,7 @@ export function createSimStore(options: SimStoreOptions): SimStore {
     },
     onFailure: (message) => store.setState({ failure: message, status: 'failed', playing: false }),
     onScale: (message) => store.setState({ scale: applyScaleMessage(store.getState().scale, message) }),
-    onLesson: (m) => {
-      const l = store.getState().lesson;
-      if (l === null || l.id !== m.id) return;
-      if (m.lesson === null) {
-        store.setState({ lesson: { ...l, problem: m.problem } });
-        return;
-      }
-      const ready = { ...l, resolved: m.lesson, problem: m.problem, slide: Math.min(l.slide, m.lesson.slides.length - 1) };
-      store.setState({ lesson: ready, mode: 'single' });
-      // The lesson's scenario, opened where its slide wants it.
-      store.getState().run(m.lesson.lesson.scenario, slideStep(ready));
-      const view = slideOf(ready)?.view;
-      if (view !== undefined) showSlide(ready, slideStep(ready));
-    },
+    onLesson: (m) => lessons?.onLesson(m),
   };
   return store;
 }
