@@ -12,7 +12,7 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-export function fromBase64Url(text: string): Uint8Array | null {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
   try {
@@ -23,7 +23,7 @@ export function fromBase64Url(text: string): Uint8Array | null {
 }
 
 /** Runs bytes through a (de)compression stream, giving up past `limit` bytes out (a hostile link cannot fill memory). */
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | null> {
+async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const writer = stream.writable.getWriter();
   writer.write(bytes).catch(() => undefined);
   writer.close().catch(() => undefined);
@@ -70,7 +70,7 @@ export type Decoded = { readonly ok: true; readonly text: string } | { readonly 
 export async function decodeScenario(value: string): Promise<Decoded> {
   if (value.length > MAX_ENCODED_CHARS) return { ok: false, problem: 'The link is too long to hold a scenario.' };
   const packed = value.startsWith(COMPRESSED_MARK);
-  let bytes = fromBase64Url(packed ? value.slice(COMPRESSED_MARK.length) : value);
+  let bytes: Uint8Array<ArrayBuffer> | null = fromBase64Url(packed ? value.slice(COMPRESSED_MARK.length) : value);
   if (bytes === null) return { ok: false, problem: 'The link is damaged: its scenario is not valid base64url (was it cut short when copied?).' };
   if (packed) {
     if (typeof DecompressionStream === 'undefined') return { ok: false, problem: 'This browser cannot open compressed links (no DecompressionStream).' };
