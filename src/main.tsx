@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/shell/App';
+import { EmbedApp } from './ui/shell/EmbedApp';
 import { SimProvider } from './ui/common/SimProvider';
 import { startupOptions } from './ui/platform/startup';
 import { parseLink } from './ui/platform/link/parseLink';
@@ -23,7 +24,7 @@ async function boot(): Promise<void> {
     <StrictMode>
       <SimProvider options={options}>
         <LinkSync opened={opened} />
-        <App />
+        {opened.link.embed ? <EmbedApp link={opened.link} /> : <App />}
       </SimProvider>
     </StrictMode>,
   );
