@@ -49,5 +49,11 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
+    {
+      command: 'node e2e/embed-host/serve.mjs',
+      url: `http://127.0.0.1:${HOST_PORT}/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
   ],
 });
