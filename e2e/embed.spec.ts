@@ -121,3 +121,16 @@ test.describe('the embed API, from a host page on another origin', () => {
     await expect(open).toHaveAttribute('target', '_blank');
   });
 });
+
+test.describe('embed.js, the host page helper', () => {
+  test('connect resolves once the frame is ready; goto resolves with the state that shows it; an error rejects', async ({ page }) => {
+    await openHost(page, `/?embed=1#s=${b64(TWO)}`);
+    const connect = `SPTLab.connect(document.getElementById('lab'))`;
+    expect(await page.evaluate(`${connect}.then((lab) => lab.goto(3)).then((s) => s.step)`)).toBe(3);
+    expect(await page.evaluate(`${connect}.then((lab) => lab.goto(99)).then((s) => [s.step, s.steps])`)).toEqual([7, 7]);
+    expect(await page.evaluate(`${connect}.then((lab) => lab.goto(-1)).then(() => 'resolved', (e) => e.message)`)).toMatch(/^goto: step must be/);
+    // The helper sized the data-sptlab iframe from the frame's height events.
+    const last = (await eventsOf(page, 'height')).at(-1)?.height as number;
+    await expect.poll(() => page.locator('#lab').evaluate((el) => (el as HTMLElement).style.height)).toBe(`${last}px`);
+  });
+});

@@ -3,7 +3,7 @@
  * No dependencies. Sizes every <iframe data-sptlab> from its `height` events (and from the
  * `{ context: "iframe.resize", height }` convention), and offers a promise API:
  *   SPTLab.connect(iframe).then(function (lab) { return lab.goto(5); }).then(function (state) { ... });
- * Each command resolves with the frame's next `state` and rejects with its next `error`.
+ * Each command resolves with the frame's first `state` that shows it done and rejects with its next `error`.
  */
 (function () {
   'use strict';
@@ -34,14 +34,19 @@
     if (d.type === 'height') size(lab.iframe, d.height);
     if (d.type === 'ready' || d.type === 'state') lab.ready = true;
     if (d.type === 'state') lab.state = d;
-    var settle = d.type === 'state' || d.type === 'error' ? lab.waiting.splice(0) : [];
-    settle.forEach(function (w) { if (d.type === 'state') w.resolve(d); else w.reject(new Error(d.message)); });
+    lab.waiting = lab.waiting.filter(function (w) {
+      if (d.type === 'error') { w.reject(new Error(d.message)); return false; }
+      if (d.type !== 'state' || !w.until(d)) return true;
+      w.resolve(d);
+      return false;
+    });
     lab.listeners.slice().forEach(function (l) { if (l.type === d.type || l.type === '*') l.fn(d); });
   });
   function api(lab) {
-    function send(type, fields) {
+    // Resolves with the first state that shows the command done (`until`), rejects with an error.
+    function send(type, fields, until) {
       return new Promise(function (resolve, reject) {
-        lab.waiting.push({ resolve: resolve, reject: reject });
+        lab.waiting.push({ resolve: resolve, reject: reject, until: until || function () { return true; } });
         var msg = { app: APP, v: V, type: type };
         for (var k in fields || {}) if (fields[k] !== undefined) msg[k] = fields[k];
         lab.iframe.contentWindow.postMessage(msg, originOf(lab.iframe) || '*');
@@ -50,9 +55,9 @@
     return {
       iframe: lab.iframe,
       load: function (what) { return send('load', what); },
-      goto: function (step) { return send('goto', { step: step }); },
-      play: function (speed) { return send('play', { speed: speed }); },
-      pause: function () { return send('pause'); },
+      goto: function (step) { return send('goto', { step: step }, function (s) { return s.step === Math.min(step, s.steps); }); },
+      play: function (speed) { return send('play', { speed: speed }, function (s) { return s.playing || s.step === s.steps; }); },
+      pause: function () { return send('pause', {}, function (s) { return !s.playing; }); },
       getState: function () { return send('getState'); },
       theme: function (theme) { lab.iframe.contentWindow.postMessage({ app: APP, v: V, type: 'theme', theme: theme }, originOf(lab.iframe) || '*'); return Promise.resolve(); },
       on: function (type, fn) { var l = { type: type, fn: fn }; lab.listeners.push(l); return function () { lab.listeners.splice(lab.listeners.indexOf(l), 1); }; },
