@@ -12,6 +12,7 @@ import { useSim } from '../common/SimProvider';
 import { MotionProvider } from '../motion/MotionProvider';
 import { Editor } from '../panels/Editor';
 import { OpenInLab } from '../platform/embed/OpenInLab';
+import { ExportButtons } from '../platform/export/ExportButtons';
 import { useEmbedApi } from '../platform/embed/useEmbedApi';
 import { useFocusRelease } from '../platform/embed/useFocusRelease';
 import type { LinkState } from '../platform/link/linkState';
@@ -50,6 +51,7 @@ function EmbedFrame({ link }: { link: LinkState }) {
           <StepCaption />
         </div>
         <div className="flex items-center gap-1 pt-2">
+          <ExportButtons compact />
           <OpenInLab />
         </div>
       </div>

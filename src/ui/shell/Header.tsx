@@ -1,5 +1,6 @@
-/** The title bar: what this is, the worker's status, theme and share. */
+/** The title bar: what this is, the worker's status, theme, share and export. */
 import { selectStatus } from '../../store/selectors';
+import { ExportButtons } from '../platform/export/ExportButtons';
 import { ShareButton } from './ShareButton';
 import { ThemeToggle } from './ThemeToggle';
 import { useSim } from '../common/SimProvider';
@@ -19,6 +20,7 @@ export function Header() {
       </p>
       <div className="flex items-center gap-2">
         <ShareButton />
+        <ExportButtons />
         <ThemeToggle />
       </div>
     </header>
