@@ -1,6 +1,6 @@
 /**
  * The frame's side of the embed API (SPEC 5.2): listens for the host page's
- * commands, posts `ready` once it can take them, `state` after every change
+ * commands, posts `ready` once it can take them (its first scenario loaded), `state` after every change
  * of step, mode, lesson or playback once the new step is drawn (the
  * playback clock says when), `height` whenever the content's height changes
  * (also as `{ context: "iframe.resize", height }` for hosts that speak that
@@ -37,7 +37,8 @@ export function useEmbedApi(content: RefObject<HTMLElement | null>, allowed: rea
     // state: once per change of what is shown, when it is drawn and at rest.
     const check = (): void => {
       const s = store.getState();
-      if (!sent.current.ready && s.status !== 'starting') {
+      // Ready once the scenario it opened on is known (its steps counted), so a first goto is not clamped to 0.
+      if (!sent.current.ready && (s.loadId > 0 || s.status === 'parse-error' || s.status === 'failed')) {
         sent.current.ready = true;
         post({ type: 'ready', version: EMBED_VERSION });
       }
