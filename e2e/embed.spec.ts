@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, severeViolations, test } from './fixtures';
 import { APP, HOST, STRANGER, b64, eventsOf, openHost, seen, send, waitEvent } from './embedHost';
 
 const TWO = 'file f 2M\nprocess a\nprocess b\na mmap 0x7f0000000000 2M rw shared,shared_pt f\nb mmap 0x7f0000000000 2M rw shared,shared_pt f\na touch 0x7f0000000000 read\nb touch 0x7f0000000000 read';
@@ -52,6 +52,11 @@ test.describe('the embed API, from a host page on another origin', () => {
     await send(page, { app, v, type: 'pause' });
     const paused = await waitEvent(page, from, 'state', { playing: false });
     await expect(frame.getByTestId('step-caption')).toContainText(`Step ${paused.step as number} of 13`);
+
+    await send(page, { app, v, type: 'theme', theme: 'dark' });
+    await expect(frame.locator('html')).toHaveClass(/dark/);
+    await send(page, { app, v, type: 'theme', theme: 'light' });
+    await expect(frame.locator('html')).not.toHaveClass(/dark/);
   });
 
   test('a malformed command is answered with an error that names what was wrong', async ({ page }) => {
@@ -120,6 +125,12 @@ test.describe('the embed API, from a host page on another origin', () => {
     await expect(open).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:\d+\/#s=[A-Za-z0-9_-]+&step=0$/);
     await expect(open).toHaveAttribute('target', '_blank');
   });
+});
+
+test('the embed frame on its own is accessible', async ({ page }) => {
+  await page.goto(`/?embed=1&editor=1#s=${b64(TWO)}&step=5`);
+  await expect(page.getByTestId('step-caption')).toContainText('Step 5 of 7');
+  expect(await severeViolations(page)).toEqual([]);
 });
 
 test.describe('embed.js, the host page helper', () => {

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useSimStore } from '../../common/SimProvider';
+import { useClock } from '../../motion/MotionProvider';
 import { lessonOnScreen } from '../link/lessonLink';
 import { exportSvg } from './exportDiagram';
 import { exportFileName } from './fileName';
@@ -13,10 +14,19 @@ import { saveBlob, svgToPng } from './saveFile';
 /** PNGs are drawn at twice the size on screen: sharp on slides and projectors. */
 export const PNG_SCALE = 2;
 
+const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+
 export function ExportButtons({ compact = false }: { compact?: boolean }) {
   const store = useSimStore();
+  const clock = useClock();
   const [problem, setProblem] = useState<string | null>(null);
   const run = async (ext: 'svg' | 'png'): Promise<void> => {
+    // A step still moving is exported at its end: the picture the step leads to, not a frame of the motion.
+    if (clock.getState().busy) {
+      clock.finish();
+      await nextFrame();
+      await nextFrame();
+    }
     const s = store.getState();
     const picture = exportSvg(s);
     if (picture === null) {
