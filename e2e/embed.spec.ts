@@ -145,3 +145,13 @@ test.describe('embed.js, the host page helper', () => {
     await expect.poll(() => page.locator('#lab').evaluate((el) => (el as HTMLElement).style.height)).toBe(`${last}px`);
   });
 });
+
+test('"Open in the lab" opens the same view full size in a new tab', async ({ page, context }) => {
+  await page.goto(`/?embed=1&theme=dark#s=${b64(TWO)}&step=4`);
+  await expect(page.getByTestId('step-caption')).toContainText('Step 4 of 7');
+  await expect(page.getByTestId('open-in-lab')).toHaveAttribute('href', /\?theme=dark#s=[A-Za-z0-9_-]+&step=4$/);
+  const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /Open in the lab/ }).click()]);
+  await expect(tab.getByTestId('step-caption')).toContainText('Step 4 of 7');
+  await expect(tab.getByRole('heading', { name: 'Shared Page Tables Lab' })).toBeVisible();
+  await expect(tab.locator('html')).toHaveClass(/dark/);
+});

@@ -60,6 +60,18 @@ test.describe('links', () => {
     await atStep(page, 2, 7);
   });
 
+  test('a new link in place sets typed text aside and says so', async ({ page }) => {
+    await open(page);
+    await page.getByTestId('editor').fill('process typed\n# not run yet');
+    await page.goto(`/#s=${b64(TWO)}&step=1`);
+    await atStep(page, 1, 7);
+    await expect(page.getByTestId('notice')).toContainText('replaced the scenario you had typed');
+    await page.reload(); // the editor offers what was set aside when it opens
+    await atStep(page, 1, 7);
+    await page.getByRole('button', { name: 'Restore my text' }).click();
+    await expect(page.getByTestId('editor')).toHaveValue('process typed\n# not run yet');
+  });
+
   test('a long scenario travels compressed and comes back the same', async ({ page, context }) => {
     const names = Array.from({ length: 120 }, (_, i) => `p${i}`);
     const long = ['file f 2M', ...names.map((n) => `process ${n}`), ...names.map((n) => `${n} mmap 0x7f0000000000 2M rw shared,shared_pt f`)].join('\n');

@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import { useSimStore } from '../../common/SimProvider';
 import type { SimStore } from '../../../store/simStore';
 import { DEFAULT_SCENARIO } from '../defaultScenario';
+import { BACKUP_KEY, save } from '../storage';
 import { applyView } from './applyLink';
 import { linkOfView } from './currentLink';
 import { lessonOnScreen, openLesson } from './lessonLink';
@@ -27,6 +28,12 @@ export function showLink(store: SimStore, parsed: ParsedLink, hash: string): voi
     const opened = openLesson(store, link.lesson, link.slide);
     if (opened.problem !== null) problems.push(opened.problem);
     lessonOpen = opened.shown !== null;
+  }
+  const { text: typed, loadedText } = store.getState();
+  if (link.scenario !== null && !lessonOpen && typed !== loadedText && typed !== link.scenario && typed !== DEFAULT_SCENARIO) {
+    // Text typed but not run would be replaced: set it aside, as a link opened at startup does.
+    save(BACKUP_KEY, typed);
+    problems.push('This link replaced the scenario you had typed; "Restore my text" in the editor brings it back.');
   }
   const scale = store.getState().scale.input;
   // A scenario that does not decode gives way to the default one; no `s=` keeps the scenario on screen.
