@@ -46,11 +46,12 @@ function EmbedFrame({ link }: { link: LinkState }) {
   return (
     // The timeline is a bar in the flow here, never fixed to the viewport: the frame is as tall as its content.
     <div ref={content} className="flex flex-col bg-[var(--bg)] text-[var(--ink)] [&_nav]:static! [&_nav]:shadow-none!" data-testid="embed-frame">
-      <div className="flex items-start gap-2 pr-2">
+      {/* The menu sits beside the caption, or above it in a narrow frame so the caption keeps its width. */}
+      <div className="flex flex-col-reverse gap-x-2 pr-2 sm:flex-row sm:items-start">
         <div className="min-w-0 flex-1">
           <StepCaption />
         </div>
-        <div className="flex items-center gap-1 pt-2">
+        <div className="flex items-center justify-end gap-1 pt-2">
           <ExportButtons compact />
           <OpenInLab />
         </div>
