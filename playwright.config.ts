@@ -12,6 +12,14 @@ const chromiumArgs = [
   '--no-first-run',
 ];
 
+// The lab is served on APP_PORT; the embed journeys' host pages on two other origins (HOST_PORT and
+// HOST_PORT + 1), so the frame is cross-origin as on a documentation site. Override the ports with
+// SPTLAB_PORT / SPTLAB_HOST_PORT when the defaults are taken on this machine.
+const APP_PORT = Number(process.env.SPTLAB_PORT ?? 4173);
+const HOST_PORT = Number(process.env.SPTLAB_HOST_PORT ?? 4174);
+process.env.SPTLAB_PORT = String(APP_PORT);
+process.env.SPTLAB_HOST_PORT = String(HOST_PORT);
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -19,7 +27,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
     trace: 'retain-on-failure',
   },
   projects: [
@@ -34,10 +42,18 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'npm run preview',
-    url: 'http://127.0.0.1:4173',
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${APP_PORT} --strictPort`,
+      url: `http://127.0.0.1:${APP_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: 'node e2e/embed-host/serve.mjs',
+      url: `http://127.0.0.1:${HOST_PORT}/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -225,6 +225,9 @@ export function createSimStore(options: SimStoreOptions): SimStore {
         const { loadId, step } = get();
         get().run(get().text, loadId === 0 ? pending.step : step);
         if (options.lesson != null && get().lesson === null) get().openLesson(options.lesson.id, options.lesson.slide);
+        // A lesson asked for before the worker was there (a link opened at startup) is asked for now.
+        const waiting = get().lesson;
+        if (waiting !== null && waiting.resolved === null) bridge.send({ type: 'lesson', id: waiting.id });
         if (get().mode === 'scale') get().setScale(get().scale.input);
       },
       dispose: () => {

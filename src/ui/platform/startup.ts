@@ -1,19 +1,39 @@
 /**
- * What the lab opens on: the scenario and step of a link, else the text the
- * person last typed, else the default lesson. A bad link is reported and the
- * default shown; text typed before is set aside, never overwritten.
+ * What the lab opens on, from the link it was opened with (SPEC 5.1): the
+ * link's scenario, else the text the reader last typed, else the default
+ * scenario; at the link's step, mode, side and sliders. Each bad part of the
+ * link is reported and its default used; typed text a link replaces is set
+ * aside and the reader told. An embedded frame never reads or writes the
+ * reader's saved work.
  */
+import { SEED_SCALE } from '../../store/scaleState';
 import type { SimStoreOptions } from '../../store/simStore';
 import { DEFAULT_SCENARIO } from './defaultScenario';
-import { decodeLink } from './shareLink';
+import type { ParsedLink } from './link/linkState';
 import { BACKUP_KEY, TEXT_KEY, load, save } from './storage';
 
-export function startupOptions(hash: string): SimStoreOptions {
-  const link = decodeLink(hash);
-  const saved = load(TEXT_KEY);
-  if (link.kind === 'none') return { text: saved ?? DEFAULT_SCENARIO, step: 0 };
-  // Opening a link replaces the editor's text: keep what was typed so it can come back.
-  if (saved !== null && saved !== DEFAULT_SCENARIO) save(BACKUP_KEY, saved);
-  if (link.kind === 'ok') return { text: link.text, step: link.step };
-  return { text: DEFAULT_SCENARIO, step: 0, notice: `${link.message} Showing the default scenario instead.` };
+/** The store's options for a page opened on `parsed`; `hash` is the raw hash (to tell a refused `s=` from none). */
+export function startupOptions(parsed: ParsedLink, hash: string, prefersReduced: boolean): SimStoreOptions {
+  const { link } = parsed;
+  const notices = [...parsed.problems];
+  const saved = link.embed ? null : load(TEXT_KEY);
+  const refused = link.scenario === null && new URLSearchParams(hash.replace(/^#/, '')).has('s');
+  let text = refused ? DEFAULT_SCENARIO : (saved ?? DEFAULT_SCENARIO);
+  if (link.scenario !== null) {
+    text = link.scenario;
+    // Opening a link replaces the editor's text: keep what was typed so it can come back.
+    if (saved !== null && saved !== DEFAULT_SCENARIO && saved !== link.scenario) {
+      save(BACKUP_KEY, saved);
+      notices.push('This link replaced the scenario you had typed; "Restore my text" in the editor brings it back.');
+    }
+  }
+  return {
+    text,
+    step: link.step ?? 0,
+    mode: link.mode,
+    vs: link.vs,
+    scale: { procs: link.procs ?? SEED_SCALE.procs, sizeBytes: link.sizeBytes ?? SEED_SCALE.sizeBytes, ramBytes: link.ramBytes ?? SEED_SCALE.ramBytes },
+    motion: link.motion ?? (prefersReduced ? 'reduced' : 'full'),
+    notice: notices.length === 0 ? null : notices.join(' '),
+  };
 }

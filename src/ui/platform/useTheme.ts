@@ -1,17 +1,34 @@
 /**
- * Light or dark: the person's choice if they made one (kept), else the
- * system's prefers-color-scheme, followed live. Applied as a class on <html>.
+ * Light or dark: a link's `theme=` or the embed API's `theme` command if
+ * given, else the person's choice if they made one (kept), else the system's
+ * prefers-color-scheme, followed live. Applied as a class on <html>.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { Theme } from './link/linkState';
 import { THEME_KEY, load, save } from './storage';
 
-export type Theme = 'light' | 'dark';
+export type { Theme };
+
+let override: Theme | null = null;
+const listeners = new Set<() => void>();
+
+/** Sets (or with null, clears) the theme a link or a host page asked for, over the reader's preference. */
+export function setThemeOverride(theme: Theme | null): void {
+  override = theme;
+  for (const l of listeners) l();
+}
+
+function subscribeOverride(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
 
 function systemTheme(): Theme {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
 export function useTheme(): { theme: Theme; toggle: () => void } {
+  const asked = useSyncExternalStore(subscribeOverride, () => override);
   const [chosen, setChosen] = useState<Theme | null>(() => {
     const saved = load(THEME_KEY);
     return saved === 'light' || saved === 'dark' ? saved : null;
@@ -24,7 +41,7 @@ export function useTheme(): { theme: Theme; toggle: () => void } {
     mq.addEventListener('change', on);
     return () => mq.removeEventListener('change', on);
   }, []);
-  const theme = chosen ?? system;
+  const theme = asked ?? chosen ?? system;
   useEffect(() => {
     document.documentElement.classList.toggle('dark', theme === 'dark');
   }, [theme]);
@@ -32,6 +49,8 @@ export function useTheme(): { theme: Theme; toggle: () => void } {
     const next: Theme = theme === 'dark' ? 'light' : 'dark';
     save(THEME_KEY, next);
     setChosen(next);
+    override = null;
+    for (const l of listeners) l();
   }, [theme]);
   return { theme, toggle };
 }

@@ -1,5 +1,6 @@
-/** The title bar: what this is, the worker's status, the view, theme and share. */
+/** The title bar: what this is, the worker's status, the view, lessons, presenting, share, export and theme. */
 import { selectStatus } from '../../store/selectors';
+import { ExportButtons } from '../platform/export/ExportButtons';
 import { ShareButton } from './ShareButton';
 import { ThemeToggle } from './ThemeToggle';
 import { ViewSwitch } from './ViewSwitch';
@@ -30,6 +31,7 @@ export function Header() {
           Present
         </button>
         <ShareButton />
+        <ExportButtons />
         <ThemeToggle />
       </div>
     </header>

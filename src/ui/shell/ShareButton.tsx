@@ -1,15 +1,16 @@
-/** Copies a link to this scenario at this step; says so, or shows the link when copying is not allowed. */
+/** Copies the full link to this view (SPEC 5.1); says so, or shows the link when copying is not allowed. */
 import { useState } from 'react';
-import { encodeLink } from '../platform/shareLink';
+import { viewUrl } from '../platform/link/currentLink';
+import { lessonOnScreen } from '../platform/link/lessonLink';
 import { useSimStore } from '../common/SimProvider';
 
 export function ShareButton() {
   const store = useSimStore();
   const [said, setSaid] = useState<string | null>(null);
   const share = async (): Promise<void> => {
-    const { loadedText, step } = store.getState();
-    const url = `${window.location.origin}${window.location.pathname}${window.location.search}${encodeLink(loadedText, step)}`;
-    window.history.replaceState(null, '', url);
+    const url = await viewUrl(store.getState(), lessonOnScreen(store), window.location);
+    const { step } = store.getState();
+    window.history.replaceState(window.history.state, '', url);
     try {
       await navigator.clipboard.writeText(url);
       setSaid(`Link to step ${step} copied`);

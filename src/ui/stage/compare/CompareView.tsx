@@ -15,7 +15,8 @@ import { Diagram } from '../diagram/Diagram';
 import { StepNotes } from '../StepNotes';
 import { CompareBar } from './CompareBar';
 
-export function CompareView() {
+/** `fixedHeight`: in an embed frame, whose height follows its content, a side never sizes by the viewport. */
+export function CompareView({ fixedHeight = false }: { fixedHeight?: boolean }) {
   const main = useSim(selectSnapshot);
   const otherRaw = useSim(selectOther);
   const narrow = useNarrow();
@@ -50,7 +51,7 @@ export function CompareView() {
       <div className="min-h-0 flex-1 overflow-auto">
         {sides.map((s) =>
           narrow && tab !== s.side ? null : (
-            <section key={s.side} aria-label={s.label} className="relative flex min-h-[380px] flex-col border-b border-[var(--line)] md:h-[56vh]">
+            <section key={s.side} aria-label={s.label} className={`relative flex min-h-[380px] flex-col border-b border-[var(--line)] ${fixedHeight ? 'h-[440px]' : 'md:h-[56vh]'}`}>
               {!narrow && <h2 className="px-4 pt-2 text-xs font-semibold tracking-wide text-[var(--muted)] uppercase">{s.label}</h2>}
               {s.side === 'main' ? <Diagram snap={main} side="main" align={align} otherSnap={other} /> : <Diagram snap={other} side="other" align={align} otherSnap={main} />}
               <StepNotes side={s.side} />
