@@ -6,20 +6,13 @@
  */
 import type { Command } from '../bridge/bridge';
 import type { FromWorker } from '../protocol/index';
+import { parseSize } from '../protocol/sizes';
 import { freshLesson, slideOf, slideStep, type LessonState } from './lessonState';
 import type { SimActions, SimState } from './simStore';
 
 type S = SimState & SimActions;
 type Get = () => S;
 type Set = (partial: Partial<SimState>) => void;
-
-const UNIT: Readonly<Record<string, number>> = { K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
-
-/** "300G" in a lesson's scale view, as bytes. */
-function sizeOf(text: string): number {
-  const m = /^(\d+)([KMGT]?)$/.exec(text);
-  return m === null ? 0 : Number(m[1]) * (UNIT[m[2] ?? ''] ?? 1);
-}
 
 /** Puts the diagram where a slide wants it: its view, and its step (one step forward plays). */
 function showSlide(get: Get, set: Set, l: LessonState): void {
@@ -28,7 +21,7 @@ function showSlide(get: Get, set: Set, l: LessonState): void {
   const s = get();
   const mode = slide.view?.mode ?? 'single';
   if (slide.view?.mode === 'compare' && s.vs !== slide.view.vs) set({ vs: slide.view.vs });
-  if (slide.view?.mode === 'scale') s.setScale({ procs: slide.view.procs, sizeBytes: sizeOf(slide.view.size), ramBytes: sizeOf(slide.view.ram) });
+  if (slide.view?.mode === 'scale') s.setScale({ procs: slide.view.procs, sizeBytes: parseSize(slide.view.size) ?? 0, ramBytes: parseSize(slide.view.ram) ?? 0 });
   if (mode !== s.mode) s.setMode(mode);
   const step = slideStep(l);
   if (step === s.step + 1) s.stepBy(1);

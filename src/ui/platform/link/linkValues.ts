@@ -4,6 +4,7 @@
  * returns the value or the sentence that says why it is not one.
  */
 import type { AddressWindow } from '../../../protocol/index';
+import { sizeText } from '../../../protocol/sizes';
 import { shown } from './linkState';
 
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
@@ -15,12 +16,6 @@ const KiB = 1024;
 const MiB = KiB * 1024;
 const GiB = MiB * 1024;
 const TiB = GiB * 1024;
-const UNITS: readonly [string, number][] = [
-  ['T', TiB],
-  ['G', GiB],
-  ['M', MiB],
-  ['K', KiB],
-];
 /** The highest address a window may reach (the 47-bit user half). */
 const TOP = 2 ** 47;
 
@@ -82,8 +77,7 @@ export function readRam(raw: string): Read<number> {
 
 /** Bytes in the largest unit that holds them exactly (`300G`, `6M`, `4097K`). */
 export function writeBytes(n: number): string {
-  for (const [unit, size] of UNITS) if (n % size === 0) return `${n / size}${unit}`;
-  return String(n);
+  return sizeText(n);
 }
 
 /** `origin`: a comma list of origins (`https://docs.example.org`); the bad ones are dropped and named. */
