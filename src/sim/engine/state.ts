@@ -52,7 +52,7 @@ export interface MshareRegion {
   readonly pseudo: MemObject;
   /** Attached windows, one reference each, in the order they attached. */
   windows: { mm: Mm; vma: Vma }[];
-  /** The region file was removed: the host goes with the last window. */
+  /** The region file was removed: the host goes once no window is attached. */
   unlinked: boolean;
 }
 
