@@ -9,8 +9,9 @@ for (const [name, width] of [['desktop', 1280], ['phone', 390]] as const) {
     await expect(frames).toHaveCount(2);
     const lesson = page.frameLocator('iframe[data-sptlab] >> nth=0');
     const scenario = page.frameLocator('#scenario');
-    await expect(lesson.getByTestId('step-caption')).toContainText('Step 0 of');
-    await expect(lesson.getByTestId('notice')).toContainText('lesson "abc"');
+    // The lesson frame opens lesson abc at its third slide, with the slide beside the diagram.
+    await expect(lesson.getByTestId('lesson-panel')).toContainText('slide 3 of');
+    await expect(lesson.getByTestId('slide')).toBeVisible();
     await expect(scenario.getByTestId('step-caption')).toContainText('Step 7 of 7');
     await expect(page.locator('#readout')).toContainText('Step 7 of 7');
     // Sized from the frames' height events, not the page's 480 px default.
