@@ -66,8 +66,7 @@ test.describe('links', () => {
     await page.goto(`/#s=${b64(TWO)}&step=1`);
     await atStep(page, 1, 7);
     await expect(page.getByTestId('notice')).toContainText('replaced the scenario you had typed');
-    await page.reload(); // the editor offers what was set aside when it opens
-    await atStep(page, 1, 7);
+    // The editor offers what was set aside at once, without a reload.
     await page.getByRole('button', { name: 'Restore my text' }).click();
     await expect(page.getByTestId('editor')).toHaveValue('process typed\n# not run yet');
   });

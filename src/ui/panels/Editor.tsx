@@ -4,8 +4,8 @@
  * (Ctrl+Enter) and Reset. Every keystroke is kept (usePersistence), and a
  * reset sets the old text aside so it can come back.
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
-import { selectCurrentLine, selectDirty, selectParseError, selectText } from '../../store/selectors';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { selectCurrentLine, selectDirty, selectNotice, selectParseError, selectText } from '../../store/selectors';
 import { DEFAULT_SCENARIO } from '../platform/defaultScenario';
 import { BACKUP_KEY, load, save } from '../platform/storage';
 import { useActions, useSim } from '../common/SimProvider';
@@ -20,6 +20,9 @@ export function Editor() {
   const { setText, run, setNotice } = useActions();
   const gutter = useRef<HTMLPreElement>(null);
   const [restorable, setRestorable] = useState(() => load(BACKUP_KEY) !== null);
+  // Text set aside elsewhere (a link opened over it) is announced by a notice: look again then.
+  const notice = useSim(selectNotice);
+  useEffect(() => setRestorable(load(BACKUP_KEY) !== null), [notice]);
   const lines = text.split('\n').length;
   const onKey = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
