@@ -187,11 +187,6 @@ function placeOf(mm: MmSnap): Place {
   return { name: mm.name, isHost: mm.isHost, mm };
 }
 
-/** The places of a layout, left to right, for another side to align with. */
-export function placesOf(layout: DiagramLayout): Place[] {
-  return layout.columns.map((c) => placeOf(c.mm));
-}
-
 /** This side's columns in the other side's places; columns it alone has go at the end. */
 function aligned(mms: readonly MmSnap[], align: readonly Place[]): Place[] {
   const byName = new Map(mms.map((m) => [m.name, m]));

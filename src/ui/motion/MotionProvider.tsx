@@ -6,7 +6,7 @@
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Plan } from '../../viz/choreography';
-import { beatPhase, beatProgress, type Phase } from '../../viz/beats';
+import { beatPhase, type Phase } from '../../viz/beats';
 import { PlaybackClock, type ClockState } from './clock';
 
 const ClockContext = createContext<PlaybackClock | null>(null);
@@ -50,11 +50,6 @@ function usePlanTime<T>(read: (plan: Plan | null, t: number) => T): T {
 /** Where beat `index` stands: before, during or after it (changes at most twice a step). */
 export function usePhase(index: number | null | undefined): Phase {
   return usePlanTime((plan, t) => beatPhase(plan, index, t));
-}
-
-/** How far beat `index` has got, quantised to 1/60 so a still beat renders nothing. */
-export function useProgress(index: number | null | undefined): number {
-  return usePlanTime((plan, t) => Math.round(beatProgress(plan, index, t) * 60) / 60);
 }
 
 /** A value computed from the plan and its time each frame (keep it a primitive or a stable string). */
