@@ -20,10 +20,16 @@ function showSlide(get: Get, set: Set, l: LessonState): void {
   if (slide === null) return;
   const s = get();
   const mode = slide.view?.mode ?? 'single';
-  if (slide.view?.mode === 'compare' && s.vs !== slide.view.vs) set({ vs: slide.view.vs });
-  if (slide.view?.mode === 'scale') s.setScale({ procs: slide.view.procs, sizeBytes: parseSize(slide.view.size) ?? 0, ramBytes: parseSize(slide.view.ram) ?? 0 });
-  if (mode !== s.mode) s.setMode(mode);
+  const vs = slide.view?.mode === 'compare' ? slide.view.vs : s.vs;
   const step = slideStep(l);
+  if (slide.view?.mode === 'scale') s.setScale({ procs: slide.view.procs, sizeBytes: parseSize(slide.view.size) ?? 0, ramBytes: parseSize(slide.view.ram) ?? 0 });
+  // Compare needs the other side's run (and the right one): reload straight at the slide's step.
+  const reload = (mode === 'compare') !== (s.mode === 'compare') || (mode === 'compare' && vs !== s.vs);
+  if (mode !== s.mode || vs !== s.vs) set({ mode, vs, playing: false });
+  if (reload) {
+    s.run(s.loadedText, step);
+    return;
+  }
   if (step === s.step + 1) s.stepBy(1);
   else s.goto(step);
 }

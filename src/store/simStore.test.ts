@@ -133,3 +133,32 @@ describe('the views of the store', () => {
     ]);
   });
 });
+
+describe('a lesson slide with another view', () => {
+  it('reloads straight at the slide step when its view needs compare, and comes back to one side after', () => {
+    const sent: { type: string; step?: unknown; mode?: string; vs?: string }[] = [];
+    let h: import('../bridge/bridge').BridgeHandlers | null = null;
+    const store = createSimStore({ text: 'process a', bridge: (handlers) => ((h = handlers), { send: (c) => void sent.push(c as never), terminate: () => undefined }) });
+    store.getState().start();
+    store.getState().openLesson('hugetlb', 0);
+    const lesson = {
+      lesson: { id: 'hugetlb', title: 't', question: 'q', minutes: 1, scenario: 'process a\nprocess b\nprocess c', slides: [] },
+      steps: 3,
+      slides: [
+        { title: 'one', text: '', step: 1 },
+        { title: 'two', text: '', step: 3, view: { mode: 'compare', vs: 'hugetlb' } },
+      ],
+      problems: [],
+    };
+    h!.onLesson?.({ v, type: 'lessonResolved', id: 'hugetlb', lesson: lesson as never, problem: null });
+    h!.onLoaded({ v, type: 'loaded', loadId: 2, steps: 3, error: null });
+    sent.length = 0;
+    store.getState().setSlide(1);
+    expect(sent).toEqual([{ type: 'load', text: 'process a\nprocess b\nprocess c', step: 3, mode: 'compare', vs: 'hugetlb', window: null }]);
+    h!.onLoaded({ v, type: 'loaded', loadId: 3, steps: 3, error: null });
+    expect(store.getState()).toMatchObject({ mode: 'compare', vs: 'hugetlb', step: 3 });
+    sent.length = 0;
+    store.getState().setSlide(0);
+    expect(sent).toMatchObject([{ type: 'load', step: 1, mode: 'single' }]);
+  });
+});
