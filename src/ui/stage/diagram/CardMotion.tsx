@@ -6,9 +6,9 @@
  * table; this wrapper decides which table, where, and how visible.
  */
 import { memo, useMemo } from 'react';
-import type { Selection, TableSnap } from '../../../protocol/messages';
+import type { TableSnap } from '../../../protocol/messages';
+import type { CardProps } from './cardProps';
 import { beatProgress, ease } from '../../../viz/beats';
-import type { TableChange } from '../../../viz/changes';
 import type { Card, Metrics } from '../../../viz/layout';
 import type { Plan } from '../../../viz/choreography';
 import { GRID_COLS, rangeOutline } from '../../../viz/grid';
@@ -17,16 +17,6 @@ import { DirCard } from './DirCard';
 import { PteCard } from './PteCard';
 import { Shift } from './Shift';
 
-export interface CardProps {
-  readonly card: Card;
-  readonly m: Metrics;
-  readonly hue: number | 'host';
-  readonly owner: string;
-  readonly change: TableChange | undefined;
-  readonly selected: boolean;
-  readonly selectedEntry: number | null;
-  readonly onSelect: (s: Selection) => void;
-}
 
 /** The table as it stood before the step: its old entries; a new page only its child tables. */
 function before(plan: Plan, t: TableSnap): TableSnap {

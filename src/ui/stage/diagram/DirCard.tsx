@@ -3,28 +3,15 @@
  * Link and shared lines use the accent; lines this step touched and a card
  * this step created get the "changed" highlight, with a word, not colour alone.
  */
-import type { Selection } from '../../../protocol/messages';
-import type { Card, Metrics } from '../../../viz/layout';
 import { CARD_LINES } from '../../../viz/layout';
-import type { TableChange } from '../../../viz/changes';
 import { dirLines, usedEntries } from '../../../viz/entries';
 import { hex, levelName } from '../../../viz/format';
+import type { CardProps } from './cardProps';
 import { activateProps } from '../../common/activate';
 import { tableColor } from '../../common/colors';
 
-interface Props {
-  readonly card: Card;
-  readonly m: Metrics;
-  readonly hue: number | 'host';
-  /** The name of the mm charged for the table. */
-  readonly owner: string;
-  readonly change: TableChange | undefined;
-  readonly selected: boolean;
-  readonly selectedEntry: number | null;
-  readonly onSelect: (s: Selection) => void;
-}
 
-export function DirCard({ card, m, hue, owner, change, selected, selectedEntry, onSelect }: Props) {
+export function DirCard({ card, m, hue, owner, change, selected, selectedEntry, onSelect }: CardProps) {
   const t = card.table;
   const color = tableColor(t.shared, hue);
   const lines = dirLines(t, CARD_LINES[t.level]);

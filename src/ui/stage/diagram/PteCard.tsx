@@ -4,29 +4,16 @@
  * the shared accent. What this step wrote lights up; a click picks an entry.
  */
 import { useMemo, type MouseEvent } from 'react';
-import type { Selection } from '../../../protocol/messages';
-import type { Card, Metrics } from '../../../viz/layout';
-import type { TableChange } from '../../../viz/changes';
 import { CELL, pageOfEntry, pteCells, usedEntries } from '../../../viz/entries';
 import { GRID_COLS, GRID_ROWS, cellAt, gridSegments, isDirty, rangeOutline } from '../../../viz/grid';
 import { hex, plural } from '../../../viz/format';
+import type { CardProps } from './cardProps';
 import { activateProps } from '../../common/activate';
 import { tableColor } from '../../common/colors';
 import { useActions } from '../../common/SimProvider';
 
-interface Props {
-  readonly card: Card;
-  readonly m: Metrics;
-  readonly hue: number | 'host';
-  /** The name of the mm charged for the table. */
-  readonly owner: string;
-  readonly change: TableChange | undefined;
-  readonly selected: boolean;
-  readonly selectedEntry: number | null;
-  readonly onSelect: (s: Selection) => void;
-}
 
-export function PteCard({ card, m, hue, owner, change, selected, selectedEntry, onSelect }: Props) {
+export function PteCard({ card, m, hue, owner, change, selected, selectedEntry, onSelect }: CardProps) {
   const t = card.table;
   const { setHover } = useActions();
   const color = tableColor(t.shared, hue);
