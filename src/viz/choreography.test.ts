@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../protocol/messages';
-import { Session } from '../worker/session';
+import { snapshotsAt } from '../worker/testEngine';
 import { choreograph, type Plan } from './choreography';
 import { layoutDiagram } from './layout';
 import { linkCurves } from './links';
@@ -24,13 +24,9 @@ db1 mprotect 0x7f0000000000 2M r`;
 
 /** The two snapshots around `step`, for the window the whole run chose. */
 function around(text: string, step: number): [Snapshot, Snapshot] {
-  const s = new Session();
-  s.load({ text, step: 'last', mode: 'single', window: null });
-  while (s.running) s.runFor(Infinity);
-  s.goto(step - 1);
-  const prev = s.snapshot();
-  s.goto(step);
-  return [prev, s.snapshot()];
+  const [prev, next] = snapshotsAt(text, [step - 1, step]);
+  if (prev === undefined || next === undefined) throw new Error('two snapshots expected');
+  return [prev, next];
 }
 
 function planOf(text: string, step: number): Plan {

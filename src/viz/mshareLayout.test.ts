@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Session } from '../worker/session';
+import { snapshotsAt } from '../worker/testEngine';
 import { dirLines } from './entries';
 import { layoutDiagram } from './layout';
 import { linkCurves } from './links';
@@ -17,10 +17,8 @@ b touch 0x600000000000 4M read`;
 
 describe('msharefs on the diagram', () => {
   it('draws the PGD entry of each window linked into the PUD page of the host', () => {
-    const s = new Session();
-    s.load({ text: TEXT, step: 'last', mode: 'single', window: null });
-    while (s.running) s.runFor(Infinity);
-    const snap = s.snapshot();
+    const [snap] = snapshotsAt(TEXT, ['last']);
+    if (snap === undefined) throw new Error('a snapshot expected');
     const layout = layoutDiagram(snap, false, 1200);
     const pgd = layout.cards.find((c) => c.table.level === 'pgd' && snap.names[c.mm] === 'a');
     expect(pgd).toBeDefined();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Session } from '../worker/session';
+import type { Snapshot } from '../protocol/messages';
+import { snapshotsAt } from '../worker/testEngine';
 import { focusSelection } from './slideFocus';
 
 const TEXT = `file sga 4M
@@ -16,11 +17,8 @@ process a
 a mmap 0x500000000000 512G rw shared rgn
 a touch 0x500000000000 read`;
 
-function last(text = TEXT) {
-  const s = new Session();
-  s.load({ text, step: 'last', mode: 'single', window: null });
-  while (s.running) s.runFor(Infinity);
-  return s.snapshot();
+function last(text = TEXT): Snapshot {
+  return snapshotsAt(text, ['last'])[0] as Snapshot;
 }
 
 describe('what a slide asks the reader to look at', () => {

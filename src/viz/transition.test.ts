@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { A, P, U, W } from '../sim/bits';
 import type { Snapshot } from '../protocol/messages';
-import { Session } from '../worker/session';
+import { snapshotsAt } from '../worker/testEngine';
 import { entryDiff, transition } from './transition';
 
 const TEXT = `file sga 4M
@@ -16,11 +16,7 @@ db1 exit
 db2 exit`;
 
 function at(step: number): Snapshot {
-  const s = new Session();
-  s.load({ text: TEXT, step: 'last', mode: 'single', window: null });
-  while (s.running) s.runFor(Infinity);
-  s.goto(step);
-  return s.snapshot();
+  return snapshotsAt(TEXT, [step])[0] as Snapshot;
 }
 
 const leaf = (lo: number, hi: number, bits: number, page0 = lo) => ({ kind: 'leaf' as const, lo, hi, file: 'f', page0, bits, pagesPerEntry: 1 });

@@ -3,6 +3,8 @@
  * stay short) and scenario texts of any size.
  */
 import { createEngine, type Engine } from '../sim/engine/engine';
+import type { Snapshot } from '../protocol/messages';
+import { Session } from './session';
 
 export interface Counter {
   steps: number;
@@ -41,4 +43,15 @@ export function clientsScenario(n: number, size: string, sharedPt: boolean): str
     `db[1-${n}] mmap 0x7f0000000000 ${size} rw ${flags} sga`,
     `db[1-${n}] touch 0x7f0000000000 ${size} read`,
   ].join('\n');
+}
+
+/** Runs `text` to its end, then returns the main side's snapshot at each of `steps`, all for the window the whole run chose. */
+export function snapshotsAt(text: string, steps: readonly (number | 'last')[]): Snapshot[] {
+  const s = new Session();
+  s.load({ text, step: 'last', mode: 'single', window: null });
+  while (s.running) s.runFor(Infinity);
+  return steps.map((step) => {
+    s.goto(step === 'last' ? s.total : step);
+    return s.snapshot();
+  });
 }
