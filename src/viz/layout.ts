@@ -187,6 +187,11 @@ function placeOf(mm: MmSnap): Place {
   return { name: mm.name, isHost: mm.isHost, mm };
 }
 
+/** A snapshot's columns in order, as the places another side aligns with (compare mode). */
+export function placesOf(snap: Snapshot): Place[] {
+  return columnOrder(snap.mms).map(placeOf);
+}
+
 /** This side's columns in the other side's places; columns it alone has go at the end. */
 function aligned(mms: readonly MmSnap[], align: readonly Place[]): Place[] {
   const byName = new Map(mms.map((m) => [m.name, m]));

@@ -8,7 +8,7 @@
 import { useMemo, useState } from 'react';
 import type { Side } from '../../../protocol/messages';
 import { selectOther, selectSnapshot } from '../../../store/selectors';
-import { columnOrder, type Place } from '../../../viz/layout';
+import { placesOf, type Place } from '../../../viz/layout';
 import { useSim } from '../../common/SimProvider';
 import { useNarrow } from '../../common/useNarrow';
 import { Diagram } from '../diagram/Diagram';
@@ -23,7 +23,7 @@ export function CompareView({ fixedHeight = false }: { fixedHeight?: boolean }) 
   const [tab, setTab] = useState<Side>('main');
   // The other side at this very step, or nothing yet (never a picture of another step).
   const other = otherRaw !== null && main !== null && otherRaw.step === main.step && otherRaw.loadId === main.loadId ? otherRaw : null;
-  const align = useMemo<readonly Place[]>(() => (main === null ? [] : columnOrder(main.mms).map((mm) => ({ name: mm.name, isHost: mm.isHost, mm }))), [main]);
+  const align = useMemo<readonly Place[]>(() => (main === null ? [] : placesOf(main)), [main]);
   if (main === null) return null;
   const sides: { side: Side; label: string }[] = [
     { side: 'main', label: main.label },
