@@ -3,6 +3,7 @@ import { parse } from '../scenario/index';
 import { createEngine } from '../sim/engine/engine';
 import { Run } from './run';
 import { Session } from './session';
+import { countingEngine } from './testEngine';
 
 const TEXT = `file f 4M
 process a
@@ -53,5 +54,26 @@ describe('a session of runs', () => {
     s.load({ text: TEXT, step: 'last', mode: 'single', window: null });
     while (s.running) s.runFor(Infinity);
     expect(s.snapshots().map((x) => [x.side, x.step])).toEqual([['main', 8]]);
+  });
+});
+
+describe('the end of a run', () => {
+  it('is drawn from the engine that ran it, with no replay, however often it is revisited', () => {
+    const counter = { steps: 0, clones: 0 };
+    const run = new Run(commands(TEXT), { makeEngine: () => countingEngine(counter), clock: () => 0, checkpointEvery: 3 });
+    while (run.running) run.runFor(Infinity);
+    const ranSteps = counter.steps;
+    const end = run.engineAt(8);
+    run.engineAt(2);
+    const replayed = counter.steps;
+    expect(run.engineAt(8)).toBe(end);
+    expect(counter.steps).toBe(replayed);
+    expect(ranSteps).toBe(8);
+    expect(end.processes()).toEqual(run.engineAt(8).processes());
+  });
+
+  it('refuses a step not simulated yet in words', () => {
+    const run = new Run(commands(TEXT), { makeEngine: createEngine, clock: () => 0 });
+    expect(() => run.engineAt(5)).toThrow('step 5 has not been simulated yet');
   });
 });

@@ -36,6 +36,8 @@ export class Run {
   private readonly checkpoints: Checkpoints<Engine>;
   private live: Engine | null = null;
   private liveStep = 0;
+  /** The engine that ran every step, once the run is over (never stepped again). */
+  private atEnd: Engine | null = null;
 
   constructor(
     readonly commands: readonly Located[],
@@ -112,12 +114,14 @@ export class Run {
 
   /** The live engine at `step` (≤ ran): run forward when close, else from the nearest checkpoint. */
   engineAt(step: number): Engine {
+    if (step > this.ranSteps) throw new Error(`step ${step} has not been simulated yet`);
+    if (this.atEnd !== null && step === this.ranSteps) return this.atEnd;
     let live = this.live;
     // Forward from the live engine whenever it is between the nearest checkpoint and the step.
     const near = live !== null && this.liveStep <= step && this.liveStep >= this.checkpoints.baseOf(step);
     if (live === null || !near) {
       const r = this.checkpoints.restore(step);
-      if (r === null) throw new Error(`no checkpoint at or before step ${step}`);
+      if (r === null) throw new Error(`step ${step} has no saved state before it`);
       live = r.state;
       this.liveStep = r.step;
     }
@@ -143,5 +147,8 @@ export class Run {
       this.brokenList = runner.invariants().map((m) => `at the end: ${m}`);
     }
     this.runner = null;
+    // The engine that ran the scenario already stands at its last step: keep it, so opening
+    // a link to the end, or coming back to it, draws at once instead of replaying.
+    this.atEnd = runner;
   }
 }
