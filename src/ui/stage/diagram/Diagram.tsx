@@ -25,6 +25,7 @@ import { DiagramDefs } from './DiagramDefs';
 import { DiagramSummary } from './DiagramSummary';
 import { EmptySlot } from './EmptySlot';
 import { EmptyWorld } from './EmptyWorld';
+import { Waiting } from './Waiting';
 import { GapColumn } from './GapColumn';
 import { GhostCards, GhostColumns } from './Ghosts';
 import { Legend } from './Legend';
@@ -132,6 +133,7 @@ export function Diagram({ snap, side, align, otherSnap = null }: DiagramProps) {
       role="region"
       aria-label={`Diagram${snap !== null && snap.mode === 'compare' ? ` ${snap.label}` : ''}: scroll to see all of it`}
     >
+      {side === 'main' && <Waiting />}
       {snap !== null && layout !== null && width > 0 && (
         <PlanContext.Provider value={staged}>
           {(layout.columns.length > 0 || (plan?.stage.columns.removed.length ?? 0) > 0) && (

@@ -1,0 +1,34 @@
+/**
+ * While the step asked for is on its way (the worker is still running up to it, or
+ * building its picture), the diagram keeps the picture it has and says so: which step it
+ * shows, which is coming, and how far the run has got. It appears only after 200 ms, so
+ * ordinary steps never flash it.
+ */
+import { useEffect, useState } from 'react';
+import { selectRan, selectSnapshot, selectStep, selectTotal } from '../../../store/selectors';
+import { useSim } from '../../common/SimProvider';
+
+const SHOW_AFTER_MS = 200;
+
+export function Waiting() {
+  const step = useSim(selectStep);
+  const shown = useSim(selectSnapshot)?.step ?? null;
+  const ran = useSim(selectRan);
+  const total = useSim(selectTotal);
+  const waiting = shown !== null && shown !== step;
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    setLate(false);
+    if (!waiting) return;
+    const t = setTimeout(() => setLate(true), SHOW_AFTER_MS);
+    return () => clearTimeout(t);
+  }, [waiting, step]);
+  if (!waiting || !late) return null;
+  const running = ran < step;
+  return (
+    <div role="status" data-testid="waiting" className="pointer-events-none absolute left-1/2 top-2 z-10 -translate-x-1/2 rounded-md border border-[var(--line)] bg-[var(--panel)] px-3 py-1.5 text-sm shadow">
+      Showing step {shown.toLocaleString('en-US')}; step {step.toLocaleString('en-US')} is on its way
+      {running ? ` (simulated ${ran.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} steps)` : '…'}
+    </div>
+  );
+}
