@@ -26,7 +26,7 @@ export function Waiting() {
   if (!waiting || !late) return null;
   const running = ran < step;
   return (
-    <div role="status" data-testid="waiting" className="pointer-events-none absolute left-1/2 top-2 z-10 -translate-x-1/2 rounded-md border border-[var(--line)] bg-[var(--panel)] px-3 py-1.5 text-sm shadow">
+    <div role="status" data-testid="waiting" className="pointer-events-none absolute left-1/2 top-2 z-10 -translate-x-1/2 w-max max-w-[calc(100%-1rem)] rounded-md border border-[var(--line)] bg-[var(--panel)] px-3 py-1.5 text-sm shadow">
       Showing step {shown.toLocaleString('en-US')}; step {step.toLocaleString('en-US')} is on its way
       {running ? ` (simulated ${ran.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} steps)` : '…'}
     </div>
