@@ -44,6 +44,8 @@ export function Editor() {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const attrs = useRef(new Compartment());
+  // The text this editor last gave the store: when the store's text is that, the document already holds it.
+  const sent = useRef<string | null>(null);
   const [restorable, setRestorable] = useState(() => load(BACKUP_KEY) !== null);
   // Text set aside elsewhere (a link opened over it) is announced by a notice: look again then.
   const notice = useSim(selectNotice);
@@ -67,6 +69,7 @@ export function Editor() {
           EditorView.updateListener.of((u) => {
             if (u.docChanged) {
               const next = u.state.doc.toString();
+              sent.current = next;
               if (next !== store.getState().text) setText(next);
             }
           }),
@@ -85,7 +88,7 @@ export function Editor() {
   // Text set from outside (a link, Reset, Restore, a lesson) replaces the document.
   useEffect(() => {
     const v = view.current;
-    if (v === null) return;
+    if (v === null || text === sent.current) return;
     if (v.state.doc.length !== text.length || v.state.doc.toString() !== text) {
       v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
     }
