@@ -49,7 +49,7 @@ const highlight = HighlightStyle.define([
   { tag: t.comment, color: 'var(--muted)', fontStyle: 'italic' },
   { tag: t.keyword, color: 'var(--shared)', fontWeight: '600' },
   { tag: t.operator, color: 'var(--ink)', fontWeight: '600' },
-  { tag: t.number, color: 'var(--error, #b00)' },
+  { tag: t.number, color: 'var(--host)' },
   { tag: t.atom, color: 'var(--muted)' },
 ]);
 
