@@ -18,7 +18,7 @@ const exact = (n: number): string => `${n.toLocaleString('en-US')} bytes`;
 test.describe('compare with and without sharing', () => {
   test('shows both sides at the same step with the counters the runner prints', async ({ page }) => {
     await open(page);
-    const text = await page.getByTestId('editor').inputValue();
+    const text = await page.getByTestId('editor').innerText();
     await page.getByText('Compare', { exact: true }).click();
     await page.getByTestId('diagram').focus();
     await page.keyboard.press('End');

@@ -1,16 +1,38 @@
 /**
- * The scenario editor: a textarea with line numbers, the step on screen
- * marked in the gutter, a parse error shown at its line in words, Run
- * (Ctrl+Enter) and Reset. Every keystroke is kept (usePersistence), and a
- * reset sets the old text aside so it can come back.
+ * The scenario editor: CodeMirror with line numbers, the scenario language's
+ * colours and completion, the step on screen marked at its line, a parse
+ * error (from the worker) marked at its line and column and said in words,
+ * Run (Ctrl+Enter) and Reset. Every keystroke is kept (usePersistence), and a
+ * reset sets the old text aside so it can come back. The document lives in
+ * CodeMirror; the store hears each change once, and nothing renders per line.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { completionKeymap } from '@codemirror/autocomplete';
+import { Compartment, EditorState, Prec } from '@codemirror/state';
+import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { selectCurrentLine, selectDirty, selectNotice, selectParseError, selectText } from '../../store/selectors';
 import { DEFAULT_SCENARIO } from '../platform/defaultScenario';
 import { BACKUP_KEY, load, save } from '../platform/storage';
-import { useActions, useSim } from '../common/SimProvider';
+import { useActions, useSim, useSimStore } from '../common/SimProvider';
+import { errorMarks, setMarks } from './code/errorMarks';
+import { scenarioSupport } from './code/scenarioLanguage';
+import { editorTheme } from './code/theme';
 
 const button = 'focus-ring rounded-md px-3 py-1.5 text-sm font-medium';
+
+function contentAttrs(invalid: boolean): Record<string, string> {
+  const attrs: Record<string, string> = {
+    id: 'scenario-text',
+    'data-testid': 'editor',
+    'aria-labelledby': 'scenario-label',
+    'aria-invalid': String(invalid),
+    spellcheck: 'false',
+    tabindex: '0',
+  };
+  if (invalid) attrs['aria-describedby'] = 'scenario-error';
+  return attrs;
+}
 
 export function Editor() {
   const text = useSim(selectText);
@@ -18,18 +40,68 @@ export function Editor() {
   const dirty = useSim(selectDirty);
   const current = useSim(selectCurrentLine);
   const { setText, run, setNotice } = useActions();
-  const gutter = useRef<HTMLPreElement>(null);
+  const store = useSimStore();
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const attrs = useRef(new Compartment());
+  // The text this editor last gave the store: when the store's text is that, the document already holds it.
+  const sent = useRef<string | null>(null);
   const [restorable, setRestorable] = useState(() => load(BACKUP_KEY) !== null);
   // Text set aside elsewhere (a link opened over it) is announced by a notice: look again then.
   const notice = useSim(selectNotice);
   useEffect(() => setRestorable(load(BACKUP_KEY) !== null), [notice]);
-  const lines = text.split('\n').length;
-  const onKey = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      run();
+
+  useEffect(() => {
+    if (host.current === null) return;
+    const v = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: store.getState().text,
+        extensions: [
+          lineNumbers(),
+          history(),
+          Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (run(), true) }])),
+          keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap]),
+          scenarioSupport(),
+          errorMarks(),
+          editorTheme,
+          attrs.current.of(EditorView.contentAttributes.of(contentAttrs(false))),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) {
+              const next = u.state.doc.toString();
+              sent.current = next;
+              if (next !== store.getState().text) setText(next);
+            }
+          }),
+        ],
+      }),
+    });
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+    // The view is made once; the store's text is followed below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
+
+  // Text set from outside (a link, Reset, Restore, a lesson) replaces the document.
+  useEffect(() => {
+    const v = view.current;
+    if (v === null || text === sent.current) return;
+    if (v.state.doc.length !== text.length || v.state.doc.toString() !== text) {
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
     }
-  };
+  }, [text]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (v === null) return;
+    v.dispatch({
+      effects: [setMarks.of({ error, current }), attrs.current.reconfigure(EditorView.contentAttributes.of(contentAttrs(error !== null)))],
+    });
+  }, [error, current]);
+
   const reset = (): void => {
     if (text !== DEFAULT_SCENARIO) save(BACKUP_KEY, text);
     setRestorable(load(BACKUP_KEY) !== null);
@@ -42,38 +114,14 @@ export function Editor() {
   };
   return (
     <div className="flex h-full flex-col gap-2 p-3">
-      <label htmlFor="scenario-text" className="text-xs text-[var(--muted)]">
+      <label id="scenario-label" htmlFor="scenario-text" className="text-xs text-[var(--muted)]">
         One command per line; <kbd className="font-mono">#</kbd> starts a comment. <kbd className="font-mono">Ctrl+Enter</kbd> runs.
       </label>
-      <div className="flex min-h-[220px] flex-1 overflow-hidden rounded-md border border-[var(--line)] bg-[var(--bg)] focus-within:border-[var(--shared)]">
-        <pre ref={gutter} aria-hidden="true" className="overflow-hidden border-r border-[var(--line)] px-2 py-2 text-right font-mono text-[12px] leading-5 text-[var(--muted)] select-none">
-          {Array.from({ length: lines }, (_, i) => {
-            const n = i + 1;
-            const cls = error?.line === n ? 'font-bold text-[var(--error)]' : current === n ? 'font-bold text-[var(--ink)]' : '';
-            return (
-              <div key={n} className={cls}>
-                {error?.line === n ? '✕ ' : current === n ? '▸ ' : ''}
-                {n}
-              </div>
-            );
-          })}
-        </pre>
-        <textarea
-          id="scenario-text"
-          data-testid="editor"
-          value={text}
-          spellCheck={false}
-          wrap="off"
-          aria-invalid={error !== null}
-          aria-describedby={error !== null ? 'scenario-error' : undefined}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKey}
-          onScroll={(e) => {
-            if (gutter.current) gutter.current.scrollTop = e.currentTarget.scrollTop;
-          }}
-          className="flex-1 resize-none bg-transparent px-2 py-2 font-mono text-[12px] leading-5 text-[var(--ink)] outline-none"
-        />
-      </div>
+      <div
+        ref={host}
+        data-testid="editor-frame"
+        className="min-h-[220px] flex-1 overflow-hidden rounded-md border border-[var(--line)] bg-[var(--bg)] focus-within:border-[var(--shared)]"
+      />
       {error !== null && (
         <p id="scenario-error" role="alert" data-testid="parse-error" className="rounded-md border-l-4 border-[var(--error)] bg-[var(--bg)] px-3 py-2 font-mono text-[12px] text-[var(--ink)]">
           <strong className="text-[var(--error)]">Error</strong> line {error.line}, column {error.column}: {error.message}

@@ -10,13 +10,13 @@ import { SEED_SCALE } from '../../store/scaleState';
 import type { SimStoreOptions } from '../../store/simStore';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import type { ParsedLink } from './link/linkState';
-import { BACKUP_KEY, TEXT_KEY, load, save } from './storage';
+import { BACKUP_KEY, loadText, save } from './storage';
 
 /** The store's options for a page opened on `parsed`; `hash` is the raw hash (to tell a refused `s=` from none). */
 export function startupOptions(parsed: ParsedLink, hash: string, prefersReduced: boolean): SimStoreOptions {
   const { link } = parsed;
   const notices = [...parsed.problems];
-  const saved = link.embed ? null : load(TEXT_KEY);
+  const saved = link.embed ? null : loadText();
   const refused = link.scenario === null && new URLSearchParams(hash.replace(/^#/, '')).has('s');
   let text = refused ? DEFAULT_SCENARIO : (saved ?? DEFAULT_SCENARIO);
   if (link.scenario !== null) {

@@ -43,7 +43,7 @@ export function App() {
 function Lab() {
   useKeyboardShortcuts();
   usePlayback();
-  usePersistence();
+  const otherTab = usePersistence();
   useSlideFocus();
   const mode = useSim(selectMode);
   const presenting = useSim(selectPresenting);
@@ -61,6 +61,17 @@ function Lab() {
     <div className="flex min-h-screen flex-col pb-28 text-[var(--ink)] md:h-screen md:min-h-0 md:pb-0">
       <Header />
       <Notices />
+      {otherTab.text !== null && (
+        <div role="status" data-testid="other-tab" className="mx-4 mt-2 flex items-start gap-3 rounded-md border border-[var(--line)] bg-[var(--panel)] px-3 py-2 text-sm">
+          <span className="flex-1">Another tab changed the saved scenario.</span>
+          <button type="button" className="focus-ring rounded px-2 underline" onClick={otherTab.loadIt}>
+            Load it
+          </button>
+          <button type="button" className="focus-ring rounded px-2 text-[var(--muted)] underline" onClick={otherTab.dismiss}>
+            Keep mine
+          </button>
+        </div>
+      )}
       <ExploringBar />
       {picker}
       <div className="flex min-h-0 flex-1 flex-col md:flex-row">
