@@ -50,11 +50,15 @@ test.describe('lessons', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     const columns = page.locator('[data-testid^=column-]');
-    expect(await columns.count()).toBeGreaterThan(1);
-    const a = await columns.nth(0).boundingBox();
-    const b = await columns.nth(1).boundingBox();
-    expect(Math.abs((a?.y ?? 0) - (b?.y ?? 0))).toBeLessThan(4);
-    expect(Math.abs((b?.x ?? 0) - (a?.x ?? 0))).toBeGreaterThan(100);
+    await expect.poll(() => columns.count()).toBeGreaterThan(1);
+    // Measured once the layout has settled at the presentation's size.
+    const apart = async (): Promise<{ dy: number; dx: number }> => {
+      const a = await columns.nth(0).boundingBox();
+      const b = await columns.nth(1).boundingBox();
+      return { dy: Math.abs((a?.y ?? 0) - (b?.y ?? 0)), dx: Math.abs((b?.x ?? 0) - (a?.x ?? 0)) };
+    };
+    await expect.poll(async () => (await apart()).dx).toBeGreaterThan(100);
+    expect((await apart()).dy).toBeLessThan(4);
     expect(await severeViolations(page)).toEqual([]);
     await page.keyboard.press('b');
     await expect(page.getByTestId('blank')).toBeVisible();

@@ -89,7 +89,7 @@ test.describe('links', () => {
     await expect(editor).toHaveText(/^file f 2M\nprocess p0\nprocess p1\n/, { useInnerText: true });
     await editor.click();
     await other.keyboard.press('Control+End');
-    await expect(editor).toHaveText(/p118 mmap 0x7f0000000000 2M rw shared,shared_pt f\np119 mmap 0x7f0000000000 2M rw shared,shared_pt f$/, { useInnerText: true });
+    await expect(editor).toContainText('p119 mmap 0x7f0000000000 2M rw shared,shared_pt f', { useInnerText: true });
   });
 
   test('the text typed survives a reload', async ({ page }) => {
