@@ -3,6 +3,7 @@
  * It never throws: the first malformed line stops parsing with a line, a
  * column and a message, which the editor underlines and the CLI prints.
  */
+import { findInvisible, withoutLeadingBom } from './invisible';
 import type { Command, Located } from '../sim/commands';
 import { Args, fileNames } from './args';
 import { expandBrackets } from './brackets';
@@ -44,10 +45,15 @@ export interface ParseOptions {
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const commands: Located[] = [];
   const scope = options.scope === false ? null : new Scope();
-  const lines = splitLines(text);
+  const lines = splitLines(withoutLeadingBom(text));
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
-    const tokens = tokenize(lines[i] ?? '');
+    const source = lines[i] ?? '';
+    const hidden = findInvisible(source.split('#', 1)[0] as string);
+    if (hidden !== null) {
+      return { ok: false, error: { line, column: hidden.column, message: `${hidden.name} here: type an ordinary space, or delete it` } };
+    }
+    const tokens = tokenize(source);
     if (tokens.length === 0) continue;
     try {
       const found = readLine(tokens, commands.length === 0);
