@@ -19,12 +19,13 @@ export function runBothSides(
   commands: readonly Located[],
   vs: CompareVs,
   createModel: () => Model,
+  budget?: number,
 ): { readonly report: CompareReport; readonly labels: { readonly with: string; readonly without: string } } {
   const sides = compareSides(commands, vs);
   return {
     report: {
-      with: runScenario(createModel(), sides.with.commands),
-      without: runScenario(createModel(), sides.without.commands),
+      with: runScenario(createModel(), sides.with.commands, { budget }),
+      without: runScenario(createModel(), sides.without.commands, { budget }),
     },
     labels: { with: sides.with.label, without: sides.without.label },
   };

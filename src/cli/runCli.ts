@@ -9,6 +9,7 @@ import { printCommand } from '../scenario/printer';
 import { withoutSharedPt } from '../sim/commands';
 import type { Model } from '../sim/model';
 import { runScenario } from '../sim/report';
+import { OBJECT_BUDGET } from '../sim/budget';
 import { traceText } from '../sim/traceText';
 import { compareLines, runBothSides } from './compare';
 import { parseArgs, USAGE } from './options';
@@ -26,7 +27,8 @@ export const EXIT_INVARIANT = 1;
 export const EXIT_USAGE = 2;
 
 /** Runs the scenario named in argv; returns the exit status of SPEC 3. */
-export function runCli(argv: readonly string[], io: CliIo, createModel: () => Model): number {
+/** `budget`: objects a world may hold (sim/budget.ts); tests pass a small one. */
+export function runCli(argv: readonly string[], io: CliIo, createModel: () => Model, budget = OBJECT_BUDGET): number {
   const args = parseArgs(argv);
   if (args.kind === 'help') {
     io.stdout(USAGE);
@@ -50,10 +52,15 @@ export function runCli(argv: readonly string[], io: CliIo, createModel: () => Mo
     return EXIT_USAGE;
   }
   if (args.options.compare !== null) {
-    const { report, labels } = runBothSides(parsed.commands, args.options.compare, createModel);
+    const { report, labels } = runBothSides(parsed.commands, args.options.compare, createModel, budget);
     if (json) io.stdout(JSON.stringify(report, null, 2) + '\n');
     else io.stdout(compareLines(file, labels, report).join('\n'));
     const broken = (['with', 'without'] as const).find((side) => !report[side].ok);
+    const stopped = (['with', 'without'] as const).find((side) => report[side].stopped !== undefined);
+    if (broken === undefined && stopped !== undefined) {
+      io.stderr(`sim: ${file} (${labels[stopped]}): ${report[stopped].stopped?.message ?? ''}\n`);
+      return EXIT_USAGE;
+    }
     if (broken === undefined) return EXIT_OK;
     io.stderr(`sim: ${file}: invariants broken (${labels[broken]}): ${report[broken].invariants[0] ?? ''}\n`);
     return EXIT_INVARIANT;
@@ -63,6 +70,7 @@ export function runCli(argv: readonly string[], io: CliIo, createModel: () => Mo
   const trace: string[] = [];
   let index = 0;
   const report = runScenario(model, commands, {
+    budget,
     onStep: (record) => {
       if (json) return;
       const command = commands[index++];
@@ -76,6 +84,11 @@ export function runCli(argv: readonly string[], io: CliIo, createModel: () => Mo
   if (!report.ok) {
     io.stderr(`sim: ${file}: invariants broken: ${report.invariants[0] ?? ''}\n`);
     return EXIT_INVARIANT;
+  }
+  if (report.stopped !== undefined) {
+    // Refused, not broken: what ran is printed above; the exit status says the rest did not run.
+    io.stderr(`sim: ${file}: ${report.stopped.message}\n`);
+    return EXIT_USAGE;
   }
   return EXIT_OK;
 }

@@ -92,6 +92,7 @@ export function summaryLines(file: string, report: RunReport): string[] {
     lines.push('', 'findings (as posted)');
     for (const f of report.findings) lines.push(`  line ${f.line}: ${f.mm}: ${f.message}`);
   }
+  if (report.stopped !== undefined) lines.push('', 'stopped', `  ${report.stopped.message}`);
   if (!report.ok) {
     lines.push('', 'INVARIANTS BROKEN (a bug in the engine)');
     for (const i of report.invariants) lines.push(`  ${i}`);

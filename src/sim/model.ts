@@ -73,6 +73,8 @@ export interface Model {
   mmName(mm: MmId): string;
   /** Broken invariants of SPEC 1.8; empty when all hold. */
   invariants(): string[];
+  /** Objects the model holds for its world (sim/budget.ts); the engine's, not the kernel's. */
+  footprint?(): number;
   /** Findings so far, in order (only `machine fidelity=as_posted` has any). */
   findings?(): Finding[];
 }

@@ -5,6 +5,7 @@
 import type { Located } from './commands';
 import type { TraceEvent } from './events';
 import type { HostReport, MemoryReport, Model, ProcessReport } from './model';
+import { overBudget, type Stop } from './budget';
 
 export interface ErrorReport {
   readonly line: number;
@@ -35,6 +36,8 @@ export interface RunReport {
   readonly invariants: readonly string[];
   /** "As posted" findings such as check_mm's BUG line (SPEC 3); never a failure. */
   readonly findings: readonly FindingReport[];
+  /** Present only when the world outgrew the budget (sim/budget.ts): the lines after it did not run. */
+  readonly stopped?: Stop;
 }
 
 /** The errors a step's events report: failed syscalls, fatal signals, OOM kills. */
@@ -53,6 +56,8 @@ export interface RunOptions {
   readonly checkEveryStep?: boolean;
   /** Called with each step's record, e.g. to print the trace. */
   readonly onStep?: (record: StepRecord) => void;
+  /** Objects the world may hold (sim/budget.ts); models without a footprint are not limited. */
+  readonly budget?: number;
 }
 
 /** Runs every command; stops checking (not running) at the first broken invariant. */
@@ -61,6 +66,8 @@ export function runScenario(model: Model, commands: readonly Located[], options:
   const errors: ErrorReport[] = [];
   let invariants: string[] = [];
   const findings: FindingReport[] = [];
+  let stopped: Stop | null = null;
+  let steps = 0;
   for (const cmd of commands) {
     const events = model.step(cmd);
     errors.push(...errorsOf(cmd.line, events));
@@ -71,12 +78,15 @@ export function runScenario(model: Model, commands: readonly Located[], options:
       const broken = model.invariants();
       if (broken.length > 0) invariants = broken.map((m) => `after line ${cmd.line}: ${m}`);
     }
+    steps += 1;
+    stopped = model.footprint === undefined ? null : overBudget(model.footprint(), cmd.line, options.budget);
+    if (stopped !== null) break;
   }
   if (invariants.length === 0) invariants = model.invariants();
   const memory = model.memory();
   return {
     ok: invariants.length === 0,
-    steps: commands.length,
+    steps,
     errors,
     processes: model.processes(),
     hosts: model.hosts(),
@@ -84,5 +94,6 @@ export function runScenario(model: Model, commands: readonly Located[], options:
     memory,
     invariants,
     findings,
+    ...(stopped === null ? {} : { stopped }),
   };
 }

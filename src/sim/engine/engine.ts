@@ -9,6 +9,7 @@ import type { Finding, HostReport, MemoryReport, Model, ProcessReport, Translati
 import { P } from '../bits';
 import { fail, isError, type SyscallError } from './errors';
 import { InvariantChecker } from './invariants';
+import { Footprint } from './footprint';
 import { createMachine, emit } from './machine';
 import { madvise } from './madvise';
 import { mmap } from './mmap';
@@ -28,6 +29,7 @@ export interface Engine extends Model {
   view(options: ViewOptions): WorldView;
   /** A deep copy at this step (a checkpoint). */
   clone(): Engine;
+  footprint(): number;
 }
 
 export function createEngine(): Engine {
@@ -37,6 +39,7 @@ export function createEngine(): Engine {
 function engineOver(initial: Machine): Engine {
   let m: Machine = initial;
   const checker = new InvariantChecker();
+  const footprint = new Footprint();
 
   function liveTask(name: string): Task | SyscallError {
     const t = m.tasks.get(name);
@@ -58,6 +61,7 @@ function engineOver(initial: Machine): Engine {
       m = createMachine(c.ram, c.seed, c.ptReclaim, c.fidelity === 'as_posted', c.mshareAlign);
       m.started = true;
       checker.full();
+      footprint.full();
       return null;
     }
     m.started = true;
@@ -132,7 +136,12 @@ function engineOver(initial: Machine): Engine {
       m.markerAt = 0;
       const err = run(cmd.command);
       if (err !== null) emit(m, { k: 'error', errno: err.errno, message: err.message });
-      checker.touched(mentioned(m.events));
+      const named = mentioned(m.events);
+      checker.touched(named);
+      footprint.touched(named);
+      // A syscall may split or join VMAs with no table event (nothing was mapped there yet).
+      const task = 'task' in cmd.command ? m.tasks.get(cmd.command.task) : undefined;
+      if (task !== undefined) footprint.touched([task.mm.id]);
       // Causal order: what happened first comes first (SPEC 2), as the UI animates it.
       return m.events;
     },
@@ -167,6 +176,9 @@ function engineOver(initial: Machine): Engine {
     },
     invariants(): string[] {
       return checker.check(m);
+    },
+    footprint(): number {
+      return footprint.measure(m);
     },
     findings(): Finding[] {
       return m.findings.map((f) => ({ ...f }));

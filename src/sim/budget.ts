@@ -1,0 +1,31 @@
+/**
+ * The most a scenario may hold, shared by the headless runner and the
+ * browser's worker (SPEC 4): a run that would cross it stops at that step
+ * with a message saying what is too large and how large it may be, instead
+ * of exhausting the heap. Measured in engine objects (engine/footprint.ts):
+ * at about 400 bytes each with the worker's copies for going back, three
+ * million stay well inside a browser tab's heap; the seed's 1500 x 300 GiB
+ * world holds about half a million.
+ */
+export const OBJECT_BUDGET = 3_000_000;
+
+/** Why a run stopped after a step instead of running to the end. */
+export interface Stop {
+  /** The scenario line of the step that crossed the budget (it ran; nothing after it did). */
+  readonly line: number;
+  readonly message: string;
+}
+
+const grouped = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** The stop for a step that left `objects` in the world, or null while within `budget`. */
+export function overBudget(objects: number, line: number, budget = OBJECT_BUDGET): Stop | null {
+  if (objects <= budget) return null;
+  return {
+    line,
+    message:
+      `the simulated world grew too large at line ${line}: it holds ${grouped(objects)} page-table pages, runs of entries and mappings, ` +
+      `over the limit of ${grouped(budget)} this lab can keep. The run stopped after line ${line}; the lines after it did not run. ` +
+      'Try fewer processes, or fewer and smaller mappings.',
+  };
+}
