@@ -19,7 +19,9 @@ async function boot(): Promise<void> {
   if (opened.link.embed) keepStorageReadOnly();
   if (opened.link.theme !== null) setThemeOverride(opened.link.theme);
   const prefersReduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const options = startupOptions(opened, hash, prefersReduced);
+  // `?faults=1` (test-only) starts workers whose fault switch is on: recovery can be tried for real.
+  const faults = new URLSearchParams(window.location.search).get('faults') === '1';
+  const options = { ...startupOptions(opened, hash, prefersReduced), faults };
   createRoot(container).render(
     <StrictMode>
       <SimProvider options={options}>

@@ -1,9 +1,11 @@
 /**
  * The bridge owns the simulation worker's life (ARCHITECTURE habits 5-6):
- * it starts it, stamps and sends commands, checks what comes back, reports
- * crashes in words, and hands snapshots on at most once per animation frame
- * (a burst of answers collapses to the newest), so React never renders
- * faster than the screen can show.
+ * it starts it, stamps and sends commands, checks what comes back, and hands
+ * snapshots on at most once per animation frame (a burst of answers
+ * collapses to the newest), so React never renders faster than the screen
+ * can show. A worker that throws, sends what cannot be read, or stops
+ * answering its watchdog's pings is replaced by a fresh one at once, and the
+ * page is told in words; what to load into the new one is the page's choice.
  */
 import { PROTOCOL_VERSION, isFromWorker, type FromWorker, type ScaleFromWorker, type Side, type Snapshot, type ToWorker } from '../protocol/index';
 
@@ -13,6 +15,13 @@ export interface WorkerLike {
   terminate(): void;
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror?: ((event: MessageEvent<unknown>) => void) | null;
+}
+
+/** Timers for the watchdog (the page's, or a fake in tests). */
+export interface Timers {
+  every(ms: number, task: () => void): () => void;
+  now(): number;
 }
 
 /** Animation frames (requestAnimationFrame in the page, a queue in tests). */
@@ -29,6 +38,8 @@ export interface BridgeHandlers {
   onProgress(message: Progress): void;
   onSnapshot(snapshot: Snapshot): void;
   onFailure(message: string): void;
+  /** The worker died or hung and was replaced by an empty one; `reason` says what happened, in words. */
+  onCrash?(reason: string): void;
   /** The scale explorer's points, end and refusals, as they come. */
   onScale?(message: ScaleFromWorker): void;
   /** A lesson with its numbers filled in. */
@@ -46,10 +57,17 @@ export interface Bridge {
 export interface BridgeOptions {
   readonly createWorker?: () => WorkerLike;
   readonly frames?: Frames;
+  readonly timers?: Timers;
+  /** Test-only: start workers whose fault switch is on (sim.worker.ts). */
+  readonly faults?: boolean;
 }
 
-function realWorker(): WorkerLike {
-  return new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+/** The watchdog pings this often, and gives up after this long without a pong. */
+export const PING_MS = 2000;
+export const HANG_MS = 15000;
+
+function realWorker(faults: boolean): WorkerLike {
+  return new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module', name: faults ? 'simulation faults' : 'simulation' });
 }
 
 const browserFrames: Frames = {
@@ -57,14 +75,28 @@ const browserFrames: Frames = {
   cancel: (h) => cancelAnimationFrame(h),
 };
 
+const browserTimers: Timers = {
+  every: (ms, task) => {
+    const id = setInterval(task, ms);
+    return () => clearInterval(id);
+  },
+  now: () => performance.now(),
+};
+
 export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = {}): Bridge {
   const frames = options.frames ?? browserFrames;
-  const worker = (options.createWorker ?? realWorker)();
+  const timers = options.timers ?? browserTimers;
+  const spawn = options.createWorker ?? (() => realWorker(options.faults === true));
+  let worker = spawn();
   // The newest snapshot of each side (compare mode draws two), handed on together.
   let snapshots = new Map<Side, Snapshot>();
   let progress: Progress | null = null;
   let frame: number | null = null;
   let alive = true;
+  // The watchdog: pings numbered from 1; the newest answered, and when the oldest unanswered went out.
+  let pinged = 0;
+  let answered = 0;
+  let waitingSince: number | null = null;
 
   const flush = (): void => {
     frame = null;
@@ -80,7 +112,7 @@ export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = 
     frame ??= frames.request(flush);
   };
 
-  worker.onmessage = (event) => {
+  const onMessage = (event: MessageEvent<unknown>): void => {
     const data = event.data;
     if (!isFromWorker(data)) {
       handlers.onFailure('The simulation sent a message this page does not understand (is the page out of date? Reload it).');
@@ -88,6 +120,10 @@ export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = 
     }
     switch (data.type) {
       case 'ready':
+        return;
+      case 'pong':
+        answered = Math.max(answered, data.n);
+        if (answered >= pinged) waitingSince = null;
         return;
       case 'loaded':
         // A new load supersedes anything still waiting for a frame.
@@ -118,10 +154,48 @@ export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = 
         return data satisfies never;
     }
   };
-  worker.onerror = (event) => {
-    event.preventDefault?.();
-    handlers.onFailure(`The simulation stopped: ${event.message || 'the worker could not start'}.`);
+
+  const detach = (w: WorkerLike): void => {
+    w.onmessage = null;
+    w.onerror = null;
+    w.onmessageerror = null;
+    w.terminate();
   };
+  /** The worker is gone or lost: a fresh one takes its place; nothing it was showing is kept. */
+  const replace = (reason: string): void => {
+    if (!alive) return;
+    detach(worker);
+    if (frame !== null) frames.cancel(frame);
+    frame = null;
+    snapshots = new Map();
+    progress = null;
+    pinged = answered = 0;
+    waitingSince = null;
+    worker = spawn();
+    attach(worker);
+    handlers.onCrash?.(reason);
+  };
+  const attach = (w: WorkerLike): void => {
+    w.onmessage = onMessage;
+    w.onerror = (event) => {
+      event.preventDefault?.();
+      replace(event.message ? `an error inside the simulation (${event.message.replace(/^Uncaught\s+/, '')})` : 'the simulation could not start');
+    };
+    w.onmessageerror = () => replace('a message from the simulation could not be read');
+  };
+  attach(worker);
+
+  const stopWatching = timers.every(PING_MS, () => {
+    if (!alive) return;
+    const now = timers.now();
+    if (waitingSince !== null && now - waitingSince >= HANG_MS) {
+      replace(`the simulation stopped answering for ${Math.round(HANG_MS / 1000)} seconds`);
+      return;
+    }
+    pinged += 1;
+    waitingSince ??= now;
+    worker.postMessage({ type: 'ping', n: pinged, v: PROTOCOL_VERSION });
+  });
 
   return {
     send(command) {
@@ -129,10 +203,9 @@ export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = 
     },
     terminate() {
       alive = false;
+      stopWatching();
       if (frame !== null) frames.cancel(frame);
-      worker.onmessage = null;
-      worker.onerror = null;
-      worker.terminate();
+      detach(worker);
     },
   };
 }

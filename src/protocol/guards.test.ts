@@ -40,8 +40,8 @@ describe('messages from the worker', () => {
     expect(isFromWorker({ v, type: 'ready' })).toBe(true);
     expect(isFromWorker({ v: v + 1, type: 'ready' })).toBe(false);
     expect(isFromWorker({ v, type: 'failure', message: 'x' })).toBe(true);
-    expect(isFromWorker({ v, type: 'progress', loadId: 1, ran: 1, total: 2, kinds: new Uint8Array(1), lines: new Uint32Array(1) })).toBe(true);
-    expect(isFromWorker({ v, type: 'progress', loadId: 1, ran: 1, total: 2, kinds: [0], lines: [1] })).toBe(false);
+    expect(isFromWorker({ v, type: 'progress', loadId: 1, ran: 1, total: 2, stopped: null, kinds: new Uint8Array(1), lines: new Uint32Array(1) })).toBe(true);
+    expect(isFromWorker({ v, type: 'progress', loadId: 1, ran: 1, total: 2, stopped: null, kinds: [0], lines: [1] })).toBe(false);
     expect(isFromWorker({ v, type: 'snapshot', snapshot: { step: 2 } })).toBe(true);
     expect(isFromWorker({ v, type: 'nonsense' })).toBe(false);
   });

@@ -31,7 +31,10 @@ export function toWorkerProblem(x: unknown): string | null {
       if (!(MODES as readonly unknown[]).includes(x.mode)) return `load: unknown mode ${String(x.mode)}`;
       if (x.vs !== undefined && !(VS_CHOICES as readonly unknown[]).includes(x.vs)) return `load: unknown vs ${String(x.vs)}`;
       if (x.window !== null && !isAddressWindow(x.window)) return 'load: bad window';
+      if (x.limit !== undefined && !isCount(x.limit)) return 'load: limit must be a count';
       return null;
+    case 'ping':
+      return isCount(x.n) ? null : 'ping: n must be a count';
     case 'goto':
       return isCount(x.step) ? null : 'goto: step must be a count';
     case 'window':
@@ -60,10 +63,12 @@ export function isFromWorker(x: unknown): x is FromWorker {
   switch (x.type) {
     case 'ready':
       return true;
+    case 'pong':
+      return isCount(x.n);
     case 'loaded':
       return isCount(x.loadId) && isCount(x.steps) && (x.error === null || isRecord(x.error));
     case 'progress':
-      return isCount(x.ran) && isCount(x.total) && x.kinds instanceof Uint8Array && x.lines instanceof Uint32Array;
+      return isCount(x.ran) && isCount(x.total) && (x.stopped === null || typeof x.stopped === 'string') && x.kinds instanceof Uint8Array && x.lines instanceof Uint32Array;
     case 'snapshot':
       return isRecord(x.snapshot) && isCount(x.snapshot.step);
     case 'failure':

@@ -36,7 +36,10 @@ export interface AddressWindow {
 
 /** Page → worker. `window: null` asks the worker to choose one from the scenario. */
 export type ToWorker =
-  | { readonly v: number; readonly type: 'load'; readonly text: string; readonly step: number | 'last'; readonly mode: Mode; readonly vs?: Vs; readonly window: AddressWindow | null }
+  /** `limit`: run only the first `limit` commands (reopening after a failure, up to the last good step). */
+  | { readonly v: number; readonly type: 'load'; readonly text: string; readonly step: number | 'last'; readonly mode: Mode; readonly vs?: Vs; readonly window: AddressWindow | null; readonly limit?: number }
+  /** Are you there? Answered by `pong` between two chunks of work (the page's watchdog). */
+  | { readonly v: number; readonly type: 'ping'; readonly n: number }
   | { readonly v: number; readonly type: 'goto'; readonly step: number }
   | { readonly v: number; readonly type: 'window'; readonly window: AddressWindow | null }
   | ScaleRequest
@@ -51,10 +54,14 @@ export type StepKind = (typeof STEP_KINDS)[number];
 /** Worker → page. */
 export type FromWorker =
   | { readonly v: number; readonly type: 'ready' }
+  | { readonly v: number; readonly type: 'pong'; readonly n: number }
   /** The text parsed (or not); `steps` commands will run. A parse error ends the load. */
   | { readonly v: number; readonly type: 'loaded'; readonly loadId: number; readonly steps: number; readonly error: LineError | null }
-  /** How far the run got; `kinds[i]` / `lines[i]` describe step i+1 (indices into STEP_KINDS; scenario lines). */
-  | { readonly v: number; readonly type: 'progress'; readonly loadId: number; readonly ran: number; readonly total: number; readonly kinds: Uint8Array; readonly lines: Uint32Array }
+  /**
+   * How far the run got; `kinds[i]` / `lines[i]` describe step i+1 (indices into STEP_KINDS; scenario lines).
+   * `stopped` says why the run ended early (the world outgrew the budget); `total` is then the steps it has.
+   */
+  | { readonly v: number; readonly type: 'progress'; readonly loadId: number; readonly ran: number; readonly total: number; readonly stopped: string | null; readonly kinds: Uint8Array; readonly lines: Uint32Array }
   | { readonly v: number; readonly type: 'snapshot'; readonly snapshot: Snapshot }
   /** Something went wrong inside the worker (a bug, or a protocol mismatch). */
   | { readonly v: number; readonly type: 'failure'; readonly message: string }

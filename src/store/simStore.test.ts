@@ -63,7 +63,7 @@ describe('the simulation store', () => {
     const { store, h } = setup();
     h().onLoaded({ v, type: 'loaded', loadId: 2, steps: 5, error: null });
     h().onSnapshot(snapshot(1, 4, 9));
-    h().onProgress({ v, type: 'progress', loadId: 1, ran: 9, total: 9, kinds: new Uint8Array(9), lines: new Uint32Array(9) });
+    h().onProgress({ v, type: 'progress', loadId: 1, ran: 9, total: 9, stopped: null, kinds: new Uint8Array(9), lines: new Uint32Array(9) });
     expect(store.getState().snapshot).toBeNull();
     expect(store.getState().ran).toBe(0);
   });

@@ -64,14 +64,27 @@ export interface SimState {
   /** The file page under the pointer (a PTE cell hovered), lit in the page cache. */
   readonly hover: { readonly file: string; readonly page: number } | null;
   readonly failure: string | null;
+  /** What "Reopen" would run after a failure: the step to show, and how many commands to run (null: all). */
+  readonly recovery: Recovery | null;
+  /** Why the run ended before the scenario's last line (the world outgrew what the lab can hold). */
+  readonly stopped: string | null;
   /** A message for the person (a bad link, a reset they may undo). */
   readonly notice: string | null;
 }
 
+/** The last good place to reopen at after the worker failed (or the page closed mid-run). */
+export interface Recovery {
+  readonly step: number;
+  /** Commands known to have run to completion (all of them, when the run had finished). */
+  readonly limit: number;
+}
+
 export interface SimActions {
   setText(text: string): void;
-  /** Loads `text` (default: the editor's) and shows `step` of it. */
-  run(text?: string, step?: number | 'last'): void;
+  /** Loads `text` (default: the editor's) and shows `step` of it; `limit` runs only that many commands. */
+  run(text?: string, step?: number | 'last', limit?: number): void;
+  /** After a failure: runs the scenario again up to its last good step (or all of it), keeping the text. */
+  reopen(all?: boolean): void;
   goto(step: number): void;
   stepBy(delta: number): void;
   play(): void;
@@ -116,6 +129,10 @@ export interface SimStoreOptions {
   readonly lesson?: { readonly id: string; readonly slide: number } | null;
   /** The motion setting to start with (the reader's `prefers-reduced-motion`, or a link's). */
   readonly motion?: MotionSetting;
+  /** The page closed before this text's last run finished: do not run it at start; say so and offer to reopen. */
+  readonly held?: (Recovery & { readonly message: string }) | null;
+  /** Test-only: the worker's fault switch is on (bridge.ts, worker/faults.ts). */
+  readonly faults?: boolean;
   /** Makes the bridge; tests pass one over a fake worker. */
   readonly bridge?: (handlers: BridgeHandlers) => Bridge;
 }
@@ -126,12 +143,15 @@ export function createSimStore(options: SimStoreOptions): SimStore {
   let bridge: Bridge | null = null;
   // What the last run asked for, applied when the worker answers `loaded`.
   let pending: { text: string; step: number | 'last' } = { text: options.text, step: options.step ?? 0 };
+  const held = options.held ?? null;
   let lessons: ReturnType<typeof lessonActions> | null = null;
   const store = createStore<SimState & SimActions>()((set, get) => {
     lessons = lessonActions(get, set, (c) => bridge?.send(c));
     const lessonsNow = lessons;
     const clamp = (step: number): number => Math.max(0, Math.min(get().total, Math.round(step)));
     const move = (step: number, how: Move): void => {
+      // After a failure the fresh worker holds nothing yet: moves wait for the reader to reopen.
+      if (get().recovery !== null) return;
       const target = clamp(step);
       if (target === get().step && get().snapshot?.step === target) return;
       set({ step: target, lastMove: how });
@@ -164,15 +184,26 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       selection: null,
       selectionSide: 'main',
       hover: null,
-      failure: null,
+      failure: held?.message ?? null,
+      recovery: held === null ? null : { step: held.step, limit: held.limit },
+      stopped: null,
       notice: options.notice ?? null,
 
       setText: (text) => set({ text }),
-      run: (text = get().text, step = 0) => {
+      run: (text = get().text, step = 0, limit) => {
         pending = { text, step };
-        set({ text, playing: false, status: 'running', failure: null, lastMove: 'jump' });
+        set({ text, playing: false, status: 'running', failure: null, recovery: null, lastMove: 'jump' });
         const { mode, vs } = get();
-        bridge?.send({ type: 'load', text, step, mode: mode === 'compare' ? 'compare' : 'single', vs, window: get().window });
+        bridge?.send({ type: 'load', text, step, mode: mode === 'compare' ? 'compare' : 'single', vs, window: get().window, ...(limit === undefined ? {} : { limit }) });
+      },
+      reopen: (all = false) => {
+        const r = get().recovery;
+        if (r === null) return;
+        const text = held !== null && get().loadId === 0 ? get().text : get().loadedText;
+        get().run(text, r.step, all ? undefined : r.limit);
+        const waiting = get().lesson;
+        if (waiting !== null && waiting.resolved === null) bridge?.send({ type: 'lesson', id: waiting.id });
+        if (get().mode === 'scale') get().setScale(get().scale.input);
       },
       goto: (step) => move(step, 'jump'),
       stepBy: (delta) => move(get().step + delta, delta === 1 ? 'step' : 'jump'),
@@ -221,8 +252,10 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       setNotice: (notice) => set({ notice }),
       start: () => {
         if (bridge !== null) return;
-        bridge = (options.bridge ?? createBridge)(handlers);
+        bridge = options.bridge !== undefined ? options.bridge(handlers) : createBridge(handlers, { faults: options.faults === true });
         const { loadId, step } = get();
+        // A run that closed the page last time waits for the reader to ask for it again.
+        if (get().recovery !== null && loadId === 0) return void set({ status: 'failed' });
         get().run(get().text, loadId === 0 ? pending.step : step);
         if (options.lesson != null && get().lesson === null) get().openLesson(options.lesson.id, options.lesson.slide);
         // A lesson asked for before the worker was there (a link opened at startup) is asked for now.
@@ -248,6 +281,7 @@ export function createSimStore(options: SimStoreOptions): SimStore {
         loadedText: pending.text,
         step: pending.step === 'last' ? m.steps : Math.min(pending.step, m.steps),
         parseError: null,
+        stopped: null,
         total: m.steps,
         ran: 0,
         kinds: new Uint8Array(0),
@@ -257,8 +291,11 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       });
     },
     onProgress: (p) => {
-      if (p.loadId !== store.getState().loadId) return;
-      store.setState({ ran: p.ran, kinds: p.kinds, lines: p.lines, status: p.ran < p.total ? 'running' : 'ready' });
+      const s = store.getState();
+      if (p.loadId !== s.loadId) return;
+      // A run that stopped early has fewer steps than commands: the timeline ends where it did.
+      const total = Math.min(s.total, p.total);
+      store.setState({ ran: p.ran, total, step: Math.min(s.step, total), stopped: p.stopped, kinds: p.kinds, lines: p.lines, status: p.ran < total ? 'running' : 'ready' });
     },
     onSnapshot: (snapshot) => {
       const s = store.getState();
@@ -274,6 +311,19 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       });
     },
     onFailure: (message) => store.setState({ failure: message, status: 'failed', playing: false }),
+    onCrash: (reason) => {
+      const s = store.getState();
+      // The steps known to have run, and the picture on screen, are the last good place.
+      const step = s.snapshot?.step ?? 0;
+      const limit = Math.max(s.ran, step);
+      const where = s.ran < s.total ? `, while running step ${(limit + 1).toLocaleString('en-US')} of ${s.total.toLocaleString('en-US')}` : '';
+      store.setState({
+        status: 'failed',
+        playing: false,
+        recovery: { step, limit },
+        failure: `${reason[0]?.toUpperCase() ?? ''}${reason.slice(1)}${where}. A fresh simulation has taken its place; your scenario is kept as you left it.`,
+      });
+    },
     onScale: (message) => store.setState({ scale: applyScaleMessage(store.getState().scale, message) }),
     onLesson: (m) => lessons?.onLesson(m),
   };

@@ -21,6 +21,12 @@ function harness() {
 const types = (ms: FromWorker[]): string[] => ms.map((m) => m.type);
 
 describe('the worker controller', () => {
+  it('answers the watchdog\'s ping with a pong of the same number', () => {
+    const h = harness();
+    h.controller.handle({ v, type: 'ping', n: 7 });
+    expect(h.posted).toEqual([{ v, type: 'pong', n: 7 }]);
+  });
+
   it('refuses a malformed message with a failure, never a throw', () => {
     const h = harness();
     h.controller.handle({ v: 0, type: 'goto', step: 1 });

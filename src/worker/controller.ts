@@ -96,6 +96,9 @@ export function createController(deps: ControllerDeps): { handle(data: unknown):
       case 'lesson':
         deps.post(lessonMessage(msg.id), []);
         return;
+      case 'ping':
+        deps.post({ v, type: 'pong', n: msg.n }, []);
+        return;
       default:
         return msg satisfies never;
     }

@@ -77,3 +77,23 @@ describe('the end of a run', () => {
     expect(() => run.engineAt(5)).toThrow('step 5 has not been simulated yet');
   });
 });
+
+describe('a run that outgrows the budget', () => {
+  it('stops after the step that crossed it, says so in words, and keeps every step before', () => {
+    const run = new Run(commands(TEXT), { makeEngine: createEngine, clock: () => 0, budget: 6 });
+    while (run.running) run.runFor(Infinity);
+    expect(run.stopped?.line).toBe(5);
+    expect(run.stopped?.message).toMatch(/grew too large at line 5: it holds 7 page-table pages, runs of entries and mappings, over the limit of 6/);
+    expect(run.total).toBe(5);
+    expect(run.ran).toBe(5);
+    expect(run.engineAt(5).processes().map((p) => p.name)).toEqual(['a', 'b']);
+    expect(run.engineAt(1).processes()).toEqual([]);
+  });
+
+  it('is not stopped within the budget', () => {
+    const run = new Run(commands(TEXT), { makeEngine: createEngine, clock: () => 0 });
+    while (run.running) run.runFor(Infinity);
+    expect(run.stopped).toBeNull();
+    expect(run.total).toBe(8);
+  });
+});

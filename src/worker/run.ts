@@ -8,6 +8,7 @@ import type { Located } from '../sim/commands';
 import type { TraceEvent } from '../sim/events';
 import type { Engine } from '../sim/engine/engine';
 import { Checkpoints } from './checkpoints';
+import { OBJECT_BUDGET, overBudget, type Stop } from '../sim/budget';
 import { stepKind, stepKindCode } from './stepKind';
 
 export interface RunOptions {
@@ -18,6 +19,8 @@ export interface RunOptions {
   readonly maxCheckpoints?: number;
   /** Milliseconds of copying the checkpoints may hold (a proxy for their memory). */
   readonly maxCheckpointCost?: number;
+  /** Objects the world may hold (sim/budget.ts): past it the run stops after that step. */
+  readonly budget?: number;
 }
 
 /** Past this cost (ms) for one invariant check, the run checks only at its end. */
@@ -38,6 +41,8 @@ export class Run {
   private liveStep = 0;
   /** The engine that ran every step, once the run is over (never stepped again). */
   private atEnd: Engine | null = null;
+  /** Why the run ended before its last command, if it did. */
+  private stop: Stop | null = null;
 
   constructor(
     readonly commands: readonly Located[],
@@ -56,8 +61,14 @@ export class Run {
     this.checkpoints.offer(0, this.runner);
   }
 
+  /** Steps this run has: every command's, or those up to the one that crossed the budget. */
   get total(): number {
-    return this.commands.length;
+    return this.stop === null ? this.commands.length : this.ranSteps;
+  }
+
+  /** Why the run stopped early (the world outgrew the budget), or null. */
+  get stopped(): Stop | null {
+    return this.stop;
   }
 
   /** Steps run so far. */
@@ -66,7 +77,7 @@ export class Run {
   }
 
   get running(): boolean {
-    return this.runner !== null && this.ranSteps < this.commands.length;
+    return this.runner !== null && this.ranSteps < this.total;
   }
 
   /** Invariant violations found so far (an engine bug), with where. */
@@ -94,7 +105,7 @@ export class Run {
     const runner = this.runner;
     const clock = this.options.clock;
     const start = clock();
-    while (runner !== null && this.ranSteps < this.commands.length) {
+    while (runner !== null && this.ranSteps < this.total) {
       const located = this.commands[this.ranSteps] as Located;
       const t = clock();
       const events = runner.step(located);
@@ -107,9 +118,10 @@ export class Run {
       this.ranSteps += 1;
       this.checkpoints.offer(this.ranSteps, runner, ranMs);
       this.check(runner, located.line);
-      if (clock() - start >= budgetMs) break;
+      this.stop = overBudget(runner.footprint(), located.line, this.options.budget ?? OBJECT_BUDGET);
+      if (this.stop !== null || clock() - start >= budgetMs) break;
     }
-    if (runner !== null && this.ranSteps === this.commands.length) this.finish(runner);
+    if (runner !== null && this.ranSteps === this.total) this.finish(runner);
   }
 
   /** The live engine at `step` (≤ ran): run forward when close, else from the nearest checkpoint. */

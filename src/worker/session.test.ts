@@ -131,3 +131,38 @@ describe('snapshots stay bounded', () => {
     expect(pte?.referrers.length).toBeLessThanOrEqual(32);
   }, 60_000);
 });
+
+describe('a session after trouble', () => {
+  it('keeps the scenario on screen loaded when a new text does not parse', () => {
+    const s = new Session();
+    s.load({ text: LESSON, step: 4, mode: 'single', window: null });
+    runAll(s);
+    const out = s.load({ text: 'process a\na mmap nowhere', step: 0, mode: 'single', window: null });
+    expect(out[0]).toMatchObject({ type: 'loaded', loadId: 1, error: { line: 2 } });
+    expect(s.total).toBe(10);
+    s.goto(6);
+    expect(s.snapshot()).toMatchObject({ loadId: 1, step: 6 });
+  });
+
+  it('runs only the first `limit` commands when reopening up to a good step', () => {
+    const s = new Session();
+    const out = s.load({ text: LESSON, step: 3, mode: 'single', window: null, limit: 5 });
+    expect(out[0]).toMatchObject({ type: 'loaded', steps: 5, error: null });
+    const p = runAll(s);
+    expect(p).toMatchObject({ type: 'progress', ran: 5, total: 5, stopped: null });
+  });
+
+  it('ends both sides of a comparison where one outgrew its half of the budget', () => {
+    const s = new Session({ budget: 14 });
+    s.load({ text: LESSON, step: 'last', mode: 'compare', window: null });
+    const p = runAll(s);
+    if (p.type !== 'progress') throw new Error('expected progress');
+    expect(p.stopped).toMatch(/over the limit of 7/);
+    expect(p.total).toBe(p.ran);
+    expect(p.total).toBeLessThan(10);
+    expect(s.snapshots().map((x) => [x.side, x.step, x.total])).toEqual([
+      ['main', p.total, p.total],
+      ['other', p.total, p.total],
+    ]);
+  });
+});

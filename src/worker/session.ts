@@ -12,6 +12,7 @@ import { PROTOCOL_VERSION as v, type AddressWindow, type FromWorker, type Mode, 
 import { DEFAULT_WINDOW, autoWindow } from './autoWindow';
 import { Run, type RunOptions } from './run';
 import { buildSnapshot } from './snapshot';
+import { OBJECT_BUDGET } from '../sim/budget';
 
 export interface SessionOptions extends Partial<Omit<RunOptions, 'makeEngine' | 'clock'>> {
   readonly makeEngine?: () => Engine;
@@ -24,6 +25,8 @@ export interface LoadRequest {
   readonly mode: Mode;
   readonly vs?: Vs;
   readonly window: AddressWindow | null;
+  /** Run only the first `limit` commands. */
+  readonly limit?: number;
 }
 
 /** Snapshots kept for instant revisits (each is bounded, tens of KB at most). */
@@ -62,6 +65,9 @@ export class Session {
 
   /** Parses and starts the runs; they advance in `runFor`. */
   load(req: LoadRequest): FromWorker[] {
+    const parsed = parse(req.text);
+    // A text that does not parse leaves the scenario on screen loaded: the reader may go on stepping it.
+    if (!parsed.ok) return [{ v, type: 'loaded', loadId: this.loadId, steps: 0, error: parsed.error }];
     this.loadId += 1;
     this.mode = req.mode;
     this.requested = req.window;
@@ -69,10 +75,12 @@ export class Session {
     this.cache.clear();
     this.runs = new Map();
     this.labels = new Map();
-    const parsed = parse(req.text);
-    if (!parsed.ok) return [{ v, type: 'loaded', loadId: this.loadId, steps: 0, error: parsed.error }];
-    for (const s of sidesOf(req.mode, parsed.commands, req.vs ?? 'baseline')) {
-      this.runs.set(s.side, new Run(s.commands, this.runOptions));
+    const commands = req.limit === undefined ? parsed.commands : parsed.commands.slice(0, req.limit);
+    const sides = sidesOf(req.mode, commands, req.vs ?? 'baseline');
+    // The sides share the worker's memory: each may hold its part of the budget.
+    const budget = Math.floor((this.runOptions.budget ?? OBJECT_BUDGET) / sides.length);
+    for (const s of sides) {
+      this.runs.set(s.side, new Run(s.commands, { ...this.runOptions, budget }));
       this.labels.set(s.side, s.label);
     }
     const total = this.total;
@@ -80,9 +88,17 @@ export class Session {
     return [{ v, type: 'loaded', loadId: this.loadId, steps: total, error: null }];
   }
 
-  /** The number of commands (every side runs the same number). */
+  /** The number of steps: every command's, unless a side stopped early (then every side ends there). */
   get total(): number {
-    return this.main?.total ?? 0;
+    let total = Infinity;
+    for (const r of this.runs.values()) total = Math.min(total, r.total);
+    return total === Infinity ? 0 : total;
+  }
+
+  /** Why the run stopped before the scenario's end, in words, or null. */
+  get stopped(): string | null {
+    for (const r of this.runs.values()) if (r.stopped !== null) return r.stopped.message;
+    return null;
   }
 
   /** Steps every side has run. */
@@ -92,15 +108,17 @@ export class Session {
     return ran === Infinity ? 0 : ran;
   }
 
-  /** Whether some run still has steps to go. */
+  /** Whether some run still has steps to go (up to where every side can go). */
   get running(): boolean {
-    for (const r of this.runs.values()) if (r.running) return true;
+    const total = this.total;
+    for (const r of this.runs.values()) if (r.running && r.ran < total) return true;
     return false;
   }
 
   /** Runs for about `budgetMs`, the side furthest behind first; returns the progress so far. */
   runFor(budgetMs: number): FromWorker {
-    const behind = [...this.runs.values()].filter((r) => r.running).sort((a, b) => a.ran - b.ran)[0];
+    const total = this.total;
+    const behind = [...this.runs.values()].filter((r) => r.running && r.ran < total).sort((a, b) => a.ran - b.ran)[0];
     behind?.runFor(budgetMs);
     return this.progress();
   }
@@ -115,6 +133,7 @@ export class Session {
       loadId: this.loadId,
       ran,
       total: this.total,
+      stopped: this.stopped,
       kinds: main === null ? new Uint8Array(0) : main.kinds.slice(0, ran),
       lines: main === null ? new Uint32Array(0) : main.lines.slice(0, ran),
     };
@@ -170,7 +189,7 @@ export class Session {
       side,
       label: this.labels.get(side) ?? '',
       step,
-      total: run.total,
+      total: this.total,
       located: step === 0 ? null : (run.commands[step - 1] ?? null),
       events: run.eventsOf(step),
       window,

@@ -5,6 +5,7 @@
  */
 import { PROTOCOL_VERSION } from '../protocol/messages';
 import { createController } from './controller';
+import { faultIn, type Fault } from './faults';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -14,5 +15,26 @@ const controller = createController({
   clock: () => performance.now(),
 });
 
-scope.onmessage = (event: MessageEvent<unknown>) => controller.handle(event.data);
+// Test-only: a worker started with faults on breaks as a scenario's `# fault:` line asks (faults.ts).
+const faults = scope.name.split(' ').includes('faults');
+
+function breakDown(fault: Fault): void {
+  if (fault === 'throw') {
+    setTimeout(() => {
+      throw new Error('a fault switched on for testing');
+    }, 0);
+  } else {
+    setTimeout(() => {
+      for (;;) {
+        // never answers again: the page's watchdog must notice
+      }
+    }, 0);
+  }
+}
+
+scope.onmessage = (event: MessageEvent<unknown>) => {
+  controller.handle(event.data);
+  const fault = faults ? faultIn(event.data) : null;
+  if (fault !== null) breakDown(fault);
+};
 scope.postMessage({ v: PROTOCOL_VERSION, type: 'ready' });

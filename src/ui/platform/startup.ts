@@ -11,6 +11,7 @@ import type { SimStoreOptions } from '../../store/simStore';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import type { ParsedLink } from './link/linkState';
 import { BACKUP_KEY, loadText, save } from './storage';
+import { heldRun, markerFor } from './runMarker';
 
 /** The store's options for a page opened on `parsed`; `hash` is the raw hash (to tell a refused `s=` from none). */
 export function startupOptions(parsed: ParsedLink, hash: string, prefersReduced: boolean): SimStoreOptions {
@@ -27,8 +28,11 @@ export function startupOptions(parsed: ParsedLink, hash: string, prefersReduced:
       notices.push('This link replaced the scenario you had typed; "Restore my text" in the editor brings it back.');
     }
   }
+  // The page closed while this very text was running: it waits for the reader instead of running again.
+  const marker = link.embed ? null : markerFor(text);
   return {
     text,
+    held: marker === null ? null : heldRun(marker),
     step: link.step ?? 0,
     mode: link.mode,
     vs: link.vs,

@@ -32,6 +32,15 @@ export function save(key: string, value: string): void {
   }
 }
 
+export function remove(key: string): void {
+  if (!writable) return;
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // storage unavailable: nothing to do
+  }
+}
+
 /** The longest scenario text kept in storage: 4 MB (4,000,000 characters). */
 export const MAX_SAVED_CHARS = 4_000_000;
 /** Earlier distinct versions of the text, newest first: `sptlab.text.1` … `sptlab.text.3`. */

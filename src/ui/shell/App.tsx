@@ -18,6 +18,7 @@ import { AddressRuler } from '../stage/AddressRuler';
 import { Counters } from '../stage/Counters';
 import { PageCache } from '../stage/PageCache';
 import { usePersistence } from '../platform/usePersistence';
+import { useRunMarker } from '../platform/useRunMarker';
 import { useKeyboardShortcuts } from '../platform/useKeyboardShortcuts';
 import { usePlayback } from '../timeline/usePlayback';
 import { selectMode, selectMotion, selectPicking, selectPresenting, selectSpeed } from '../../store/selectors';
@@ -44,6 +45,7 @@ function Lab() {
   useKeyboardShortcuts();
   usePlayback();
   const otherTab = usePersistence();
+  useRunMarker();
   useSlideFocus();
   const mode = useSim(selectMode);
   const presenting = useSim(selectPresenting);
