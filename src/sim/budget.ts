@@ -2,12 +2,13 @@
  * The most a scenario may hold, shared by the headless runner and the
  * browser's worker (SPEC 4): a run that would cross it stops at that step
  * with a message saying what is too large and how large it may be, instead
- * of exhausting the heap. Measured in engine objects (engine/footprint.ts):
- * at about 400 bytes each with the worker's copies for going back, three
- * million stay well inside a browser tab's heap; the seed's 1500 x 300 GiB
- * world holds about half a million.
+ * of exhausting the heap. Measured in engine objects (engine/footprint.ts),
+ * about 350 bytes each (a PMD page with its run, measured in Node): two
+ * million are about 700 MB, which leaves room in a browser tab's heap for the
+ * worker's copies for going back. The seed's 1500 x 300 GiB world holds about
+ * 450,000; compare mode gives each side half.
  */
-export const OBJECT_BUDGET = 3_000_000;
+export const OBJECT_BUDGET = 2_000_000;
 
 /** Why a run stopped after a step instead of running to the end. */
 export interface Stop {

@@ -18,18 +18,14 @@ const controller = createController({
 // Test-only: a worker started with faults on breaks as a scenario's `# fault:` line asks (faults.ts).
 const faults = scope.name.split(' ').includes('faults');
 
+/** Breaks a moment after the load, once its first pictures have reached the page. */
 function breakDown(fault: Fault): void {
-  if (fault === 'throw') {
-    setTimeout(() => {
-      throw new Error('a fault switched on for testing');
-    }, 0);
-  } else {
-    setTimeout(() => {
-      for (;;) {
-        // never answers again: the page's watchdog must notice
-      }
-    }, 0);
-  }
+  setTimeout(() => {
+    if (fault === 'throw') throw new Error('a fault switched on for testing');
+    for (;;) {
+      // never answers again: the page's watchdog must notice
+    }
+  }, 500);
 }
 
 scope.onmessage = (event: MessageEvent<unknown>) => {

@@ -7,7 +7,13 @@ import { useSim } from '../common/SimProvider';
 export function StepCaption() {
   const snap = useSim((s) => s.snapshot);
   const kindCode = useSim((s) => (s.snapshot !== null && s.snapshot.step > 0 ? s.kinds[s.snapshot.step - 1] : undefined));
-  if (snap === null) return <div className="h-10 px-4 py-2 text-sm text-[var(--muted)]">Loading the scenario…</div>;
+  const held = useSim((s) => s.recovery !== null && s.snapshot === null);
+  if (snap === null)
+    return (
+      <div className="h-10 px-4 py-2 text-sm text-[var(--muted)]" data-testid="step-caption-empty">
+        {held ? 'Not run: the scenario waits until you reopen it (see the message above).' : 'Loading the scenario…'}
+      </div>
+    );
   const kind = kindCode === undefined ? undefined : STEP_KINDS[kindCode];
   return (
     <div className="flex min-h-10 flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm" data-testid="step-caption">
