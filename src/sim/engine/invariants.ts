@@ -116,7 +116,7 @@ export class InvariantChecker {
     for (const r of m.mshares) {
       if (!r.mm.alive) out.push(`the host of ${r.name} is freed but listed`);
       if (r.unlinked && r.windows.length === 0) out.push(`${r.name} is unlinked and unattached but its host lives`);
-      for (const w of r.windows) if (!w.mm.alive || !w.mm.vmas.includes(w.vma)) out.push(`${r.name} counts a reference of a window that is gone`);
+      for (const w of r.windows) if (!w.mm.alive || !w.mm.vmas.has(w.vma)) out.push(`${r.name} counts a reference of a window that is gone`);
     }
     checkFrames(m, out);
     return out;

@@ -23,7 +23,7 @@ export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptR
     rng: seedState(seed),
     nextMmId: 1,
     objects: new Map(),
-    anon: [],
+    anon: new Set(),
     tasks: new Map(),
     taskOrder: [],
     mms: new Map(),

@@ -52,11 +52,11 @@ export function mapObject(m: Machine, c: Extract<Command, { op: 'mshare_map' }>)
   const hi = huge ? Math.min(r.base + r.size, alignUp(range.hi, PMD_SIZE)) : range.hi;
   if (!isFree(r.mm, range.lo, hi - range.lo)) return fail('EEXIST', `${hex(c.offset)} overlaps an object of ${r.name}`);
   const obj = file ?? newObject(`anon:${r.mm.id}:${hex(range.lo)}`, 'anon', c.len);
-  if (anon) m.anon.push(obj);
+  if (anon) m.anon.add(obj);
   const vma: Vma = { start: range.lo, end: hi, prot: { ...c.prot }, shared: true, advice: null, obj, offset: anon ? 0 : c.fileOffset, host: null, anon: false, mshare: null };
   emit(m, { k: 'mmap', mm: r.mm.id, va: range.lo, len: hi - range.lo, file: obj.name, sharing: huge ? 'hugetlb' : 'none', notShared: null });
   insertVma(r.mm, vma);
-  mergeVmas(r.mm);
+  mergeVmas(r.mm, vma.start, vma.end);
   return null;
 }
 

@@ -7,7 +7,7 @@ import { PMD_SIZE, isAligned, type Bytes, type Vaddr } from '../../geometry';
 import { emit } from '../machine';
 import { freeMm, newMm } from '../mm';
 import { freeEmptyTables } from '../tablesfree';
-import { isolate, removeVmas } from '../vma';
+import { insertVma, isolate, removeVmas } from '../vma';
 import { plain } from './plain';
 import type { Host, Machine, MemObject, Mm, Vma } from '../state';
 
@@ -31,7 +31,7 @@ export function mismatch(host: Host, va: Vaddr, len: Bytes, offset: Bytes): stri
 /** Creates obj's host mm for the region of `vma` (its own copy of the VMA, no THP). */
 export function createHost(m: Machine, vma: Vma): Host {
   const mm = newMm(m, `host:${vma.obj.name}`, true);
-  mm.vmas.push({ ...vma, prot: { ...vma.prot }, advice: 'nohugepage', host: null });
+  insertVma(mm, { ...vma, prot: { ...vma.prot }, advice: 'nohugepage', host: null });
   const host: Host = { mm, obj: vma.obj, start: vma.start, len: vma.end - vma.start, offset: vma.offset, guests: [], leaked: 0 };
   vma.obj.host = host;
   m.hosts.push(host);
