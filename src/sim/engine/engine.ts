@@ -132,7 +132,7 @@ function engineOver(initial: Machine): Engine {
       m.markerAt = 0;
       const err = run(cmd.command);
       if (err !== null) emit(m, { k: 'error', errno: err.errno, message: err.message });
-      checker.touched(mentioned(m.events));
+      checker.touched(mentioned(m.events), m.events);
       // Causal order: what happened first comes first (SPEC 2), as the UI animates it.
       return m.events;
     },

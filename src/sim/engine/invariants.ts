@@ -7,6 +7,7 @@ import { PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, hex } from '../geometry';
 import { DirTable, PmdTable } from './tables';
 import { findVma, pageOf } from './vma';
 import { pmdOf, pudOf } from './walk';
+import type { TraceEvent } from '../events';
 import type { Host, Machine, MemObject, Mm } from './state';
 
 /** What one mm's tables contribute to the checks, kept between steps. */
@@ -20,6 +21,30 @@ interface Summary {
   /** Hosts whose region it maps. */
   readonly hosts: readonly Host[];
   readonly problems: readonly string[];
+  /** What each PMD page it points at gave, by PUD entry (gi * 512 + ui): kept for the next step. */
+  readonly parts: ReadonlyMap<number, PmdPart>;
+}
+
+/** One PMD page's share of an mm's summary: walked again only when a step names its span. */
+interface PmdPart {
+  readonly pmd: PmdTable;
+  readonly problems: readonly string[];
+  /** Its PTE pages (counted by the mm that owns it). */
+  readonly ptes: number;
+}
+
+/** Per mm id, the address ranges a step's events name, or 'all' (walk every table again). */
+type Spans = Map<number, [number, number][] | 'all'>;
+
+const LEVEL_SPAN = { pgd: 0, pud: PGDIR_SIZE, pmd: PUD_SIZE, pte: PMD_SIZE } as const;
+
+/** The addresses an event names, if it names a range. */
+function spanOf(e: TraceEvent): [number, number] | null {
+  if (!('va' in e) || typeof e.va !== 'number') return null;
+  if ('len' in e && typeof e.len === 'number') return [e.va, e.va + e.len];
+  if ('count' in e && 'level' in e && e.level !== 'pgd') return [e.va, e.va + e.count * LEVEL_SPAN[e.level]];
+  if (e.k === 'walk') return [e.va, e.va + 1];
+  return null;
 }
 
 /**
@@ -31,6 +56,7 @@ export class InvariantChecker {
   private readonly summaries = new Map<Mm, Summary>();
   private readonly byId = new Map<number, Mm>();
   private dirty: Set<number> | 'all' = 'all';
+  private spans: Spans = new Map();
   private physical = 0;
   private references = 0;
   private listed = 0;
@@ -39,10 +65,32 @@ export class InvariantChecker {
   /** Problems found as mms were freed; they stay reported. */
   private readonly freed: string[] = [];
 
-  /** Marks mms a step's events name as changed. */
-  touched(ids: Iterable<number>): void {
+  /**
+   * Marks mms a step's events name as changed: where an event names an mm with
+   * the range it changed, only that mm's PMD pages over the range are walked
+   * again; any other mention has the mm walked whole.
+   */
+  touched(ids: Iterable<number>, events: readonly TraceEvent[] = []): void {
     if (this.dirty === 'all') return;
     for (const id of ids) this.dirty.add(id);
+    const spans = this.spans;
+    const whole = (id: number): void => void spans.set(id, 'all');
+    const add = (id: number, r: [number, number]): void => {
+      const have = spans.get(id);
+      if (have === 'all') return;
+      if (have === undefined) spans.set(id, [r]);
+      else if (have.length > 64) whole(id);
+      else have.push(r);
+    };
+    for (const e of events) {
+      const r = spanOf(e);
+      const named = (id: number): void => (r === null ? whole(id) : add(id, r));
+      if ('mm' in e) named(e.mm);
+      if ('seenBy' in e) e.seenBy.forEach(named);
+      if ('mms' in e) e.mms.forEach(named);
+      if ('host' in e && typeof e.host === 'number') whole(e.host);
+      if ('from' in e) whole(e.from);
+    }
   }
 
   full(): void {
@@ -95,11 +143,13 @@ export class InvariantChecker {
         if (mm !== undefined) redo.add(mm);
       }
     }
-    for (const mm of redo) this.put(mm, summarise(mm));
+    const spans = dirty === 'all' ? null : this.spans;
+    for (const mm of redo) this.put(mm, summarise(mm, this.summaries.get(mm), spans?.get(mm.id) ?? 'all'));
     const owners = new Set<Mm>();
     for (const pmd of usedBefore) if (pmd.users[0] !== undefined) owners.add(pmd.users[0]);
-    for (const owner of owners) if (owner.alive && !redo.has(owner)) this.put(owner, summarise(owner));
+    for (const owner of owners) if (owner.alive && !redo.has(owner)) this.put(owner, summarise(owner, undefined, 'all'));
     this.dirty = new Set();
+    this.spans = new Map();
     const out: string[] = [...this.freed];
     for (const mm of this.troubled) out.push(...this.summaries.get(mm)!.problems);
     // Each mm pointing at a PMD page is listed by it (checked per mm), so equal sums mean no extra listings.
@@ -123,10 +173,17 @@ export class InvariantChecker {
   }
 }
 
-/** Everything SPEC 1.8 says of one mm's own tree. */
-function summarise(mm: Mm): Summary {
+/**
+ * Everything SPEC 1.8 says of one mm's own tree. A PMD page whose span the
+ * step did not name keeps its part of `before` (a host mm is walked whole:
+ * what its guests and windows do reaches it at their addresses).
+ */
+function summarise(mm: Mm, before: Summary | undefined, spans: readonly [number, number][] | 'all'): Summary {
   const problems: string[] = [];
   const pmds: PmdTable[] = [];
+  const parts = new Map<number, PmdPart>();
+  const kept = spans === 'all' || mm.isHost ? undefined : before?.parts;
+  const named = (lo: number, hi: number): boolean => spans === 'all' || spans.some(([a, b]) => a < hi && lo < b);
   let physical = 1; // the PGD
   let own = 0; // pages that should be charged to mm
   if (!mm.alive) problems.push(`mm ${mm.name} is freed but still listed`);
@@ -146,15 +203,25 @@ function summarise(mm: Mm): Summary {
       pmds.push(pmd);
       own += 1;
       const va = gi * PGDIR_SIZE + ui * PUD_SIZE;
-      if (!pmd.hasUser(mm)) problems.push(`${mm.name} points at a PMD page that does not list it as a user`);
-      checkPmd(mm, pmd, va, problems);
+      const key = gi * 512 + ui;
+      let part = kept?.get(key);
+      if (part === undefined || part.pmd !== pmd || named(va, va + PUD_SIZE)) {
+        const found: string[] = [];
+        if (!pmd.hasUser(mm)) found.push(`${mm.name} points at a PMD page that does not list it as a user`);
+        checkPmd(mm, pmd, va, found);
+        part = { pmd, problems: found, ptes: ptePages(pmd) };
+      }
+      parts.set(key, part);
+      problems.push(...part.problems);
     }
   }
   // Each PMD page it owns counts once, even when two of its PUD entries point there.
   let listedUsers = 0;
+  const ptesOf = new Map<PmdTable, number>();
+  for (const part of parts.values()) ptesOf.set(part.pmd, part.ptes);
   for (const r of new Set(pmds)) {
     if (r.owner !== mm) continue;
-    const ptes = ptePages(r);
+    const ptes = ptesOf.get(r) ?? ptePages(r);
     physical += 1 + ptes;
     own += ptes;
     listedUsers += r.users.length;
@@ -163,7 +230,7 @@ function summarise(mm: Mm): Summary {
   const hosts = [...new Set(mm.vmas.map((v) => v.host).filter((h) => h !== null))];
   for (const h of hosts) if (!h.guests.includes(mm)) problems.push(`${mm.name} maps the region of ${h.obj.name} without a reference`);
   for (const v of mm.vmas) if (v.mshare !== null && !v.mshare.windows.some((w) => w.vma === v)) problems.push(`${mm.name} has a window on ${v.mshare.name} without a reference`);
-  return { physical, pmds, listedUsers, hosts, problems };
+  return { physical, pmds, listedUsers, hosts, problems, parts };
 }
 
 /** msharefs: a PGD entry into another tree lies in a window and points at the host's PUD page there. */
