@@ -26,10 +26,10 @@ export function cloneMachine(src: Machine): Machine {
   const host = (h: Host): Host => {
     let c = hosts.get(h);
     if (c === undefined) {
-      c = { mm: null as unknown as Mm, obj: null as unknown as MemObject, start: h.start, len: h.len, offset: h.offset, guests: [], leaked: h.leaked };
+      c = { mm: null as unknown as Mm, obj: null as unknown as MemObject, start: h.start, len: h.len, offset: h.offset, guests: new Set(), leaked: h.leaked };
       hosts.set(h, c);
       Object.assign(c, { mm: mm(h.mm), obj: obj(h.obj) });
-      c.guests = h.guests.map(mm);
+      c.guests = new Set([...h.guests].map(mm));
     }
     return c;
   };
@@ -114,9 +114,9 @@ export function cloneMachine(src: Machine): Machine {
     objects: new Map([...src.objects].map(([k, o]) => [k, obj(o)])),
     anon: new Set([...src.anon].map(obj)),
     mms: new Map([...src.mms].map(([k, x]) => [k, mm(x)])),
-    hosts: src.hosts.map(host),
+    hosts: new Set([...src.hosts].map(host)),
     regions: new Map([...src.regions].map(([k, r]) => [k, region(r)])),
-    mshares: src.mshares.map(region),
+    mshares: new Set([...src.mshares].map(region)),
     tasks: new Map([...src.tasks].map(([k, t]) => [k, task(t)])),
     taskOrder: src.taskOrder.map(task),
     mmNames: new Map(src.mmNames),

@@ -103,7 +103,11 @@ export class InvariantChecker {
       this.physical += k * x.physical;
       this.references += k * x.pmds.length;
       this.listed += k * x.listedUsers;
-      for (const h of x.hosts) this.hostRefs.set(h, (this.hostRefs.get(h) ?? 0) + k);
+      for (const h of x.hosts) {
+        const n = (this.hostRefs.get(h) ?? 0) + k;
+        if (n === 0) this.hostRefs.delete(h); // a released host's entry goes with its last mapping
+        else this.hostRefs.set(h, n);
+      }
     };
     if (old !== undefined) sign(old, -1);
     if (s === null) {
@@ -157,12 +161,12 @@ export class InvariantChecker {
     if (this.physical + m.leakedTables !== m.tablePages) out.push(`the system counts ${m.tablePages} table pages but ${this.physical} exist (${m.leakedTables} leaked)`);
     for (const h of m.hosts) {
       if (!h.mm.alive) out.push(`host of ${h.obj.name} is freed but listed`);
-      if (h.guests.length + h.leaked === 0) out.push(`host of ${h.obj.name} has no reference but lives`);
+      if (h.guests.size + h.leaked === 0) out.push(`host of ${h.obj.name} has no reference but lives`);
       if (h.obj.host !== h) out.push(`${h.obj.name} does not know its host`);
       const mapping = this.hostRefs.get(h) ?? 0;
-      if (mapping !== h.guests.length) out.push(`host of ${h.obj.name} counts ${h.guests.length} references but ${mapping} mms map its region`);
+      if (mapping !== h.guests.size) out.push(`host of ${h.obj.name} counts ${h.guests.size} references but ${mapping} mms map its region`);
     }
-    for (const [h, n] of this.hostRefs) if (n !== 0 && !m.hosts.includes(h)) out.push(`${n} mms map the region of a released host of ${h.obj.name}`);
+    for (const [h, n] of this.hostRefs) if (n !== 0 && !m.hosts.has(h)) out.push(`${n} mms map the region of a released host of ${h.obj.name}`);
     for (const r of m.mshares) {
       if (!r.mm.alive) out.push(`the host of ${r.name} is freed but listed`);
       if (r.unlinked && r.windows.length === 0) out.push(`${r.name} is unlinked and unattached but its host lives`);
@@ -228,7 +232,7 @@ function summarise(mm: Mm, before: Summary | undefined, spans: readonly [number,
   }
   if (mm.charged !== own) problems.push(`${mm.name} is charged ${mm.charged} table pages but ${own} are its own`);
   const hosts = [...new Set(mm.vmas.map((v) => v.host).filter((h) => h !== null))];
-  for (const h of hosts) if (!h.guests.includes(mm)) problems.push(`${mm.name} maps the region of ${h.obj.name} without a reference`);
+  for (const h of hosts) if (!h.guests.has(mm)) problems.push(`${mm.name} maps the region of ${h.obj.name} without a reference`);
   for (const v of mm.vmas) if (v.mshare !== null && !v.mshare.windows.some((w) => w.vma === v)) problems.push(`${mm.name} has a window on ${v.mshare.name} without a reference`);
   return { physical, pmds, listedUsers, hosts, problems, parts };
 }

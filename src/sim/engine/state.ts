@@ -95,7 +95,7 @@ export interface Host {
   readonly len: Bytes;
   readonly offset: Bytes;
   /** Guest mms holding a reference, in the order they took it. */
-  guests: Mm[];
+  guests: Set<Mm>;
   /** As posted: references of guests that exited without dropping them (the host leaks). */
   leaked: number;
 }
@@ -122,11 +122,12 @@ export interface Machine {
   tasks: Map<string, Task>;
   taskOrder: Task[];
   mms: Map<MmId, Mm>;
-  hosts: Host[];
+  /** Living MAP_SHARED_PT hosts, in creation order. */
+  hosts: Set<Host>;
   /** msharefs regions by name, while their file exists. */
   regions: Map<string, MshareRegion>;
   /** Every living msharefs host, in creation order (unlinked ones too, while attached). */
-  mshares: MshareRegion[];
+  mshares: Set<MshareRegion>;
   /** Events of the step under way. */
   events: TraceEvent[];
   /** Index just past the last marker in events (see emit). */

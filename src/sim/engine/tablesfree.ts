@@ -44,7 +44,7 @@ export function freeEmptyTables(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr): void 
 
 /** Whether an msharefs window's PGD entry still points at this host PUD page (it stays, as in the reference). */
 function linkedByWindows(m: Machine, mm: Mm, pud: DirTable): boolean {
-  const r = mm.isHost ? m.mshares.find((x) => x.mm === mm) : undefined;
+  const r = mm.isHost ? [...m.mshares].find((x) => x.mm === mm) : undefined;
   return r !== undefined && r.windows.some((w) => [...w.mm.pgd.children.values()].includes(pud));
 }
 
