@@ -121,6 +121,7 @@ export function cloneMachine(src: Machine): Machine {
     taskOrder: src.taskOrder.map(task),
     mmNames: new Map(src.mmNames),
     findings: src.findings.map((f) => ({ ...f })),
+    cacheChanged: new Set(),
     events: [],
     markerAt: 0,
   };

@@ -61,6 +61,9 @@ export class InvariantChecker {
   private references = 0;
   private listed = 0;
   private readonly hostRefs = new Map<Host, number>();
+  /** Page cache sizes of the living objects at the last check, and their sum. */
+  private readonly cacheSizes = new Map<MemObject, number>();
+  private cached = 0;
   private readonly troubled = new Set<Mm>();
   /** Problems found as mms were freed; they stay reported. */
   private readonly freed: string[] = [];
@@ -172,8 +175,31 @@ export class InvariantChecker {
       if (r.unlinked && r.windows.length === 0) out.push(`${r.name} is unlinked and unattached but its host lives`);
       for (const w of r.windows) if (!w.mm.alive || !w.mm.vmas.has(w.vma)) out.push(`${r.name} counts a reference of a window that is gone`);
     }
-    checkFrames(m, out);
+    this.countCache(m, dirty === 'all');
+    checkFrames(m, this.cached, out);
     return out;
+  }
+
+  /** The page cache's size: summed from scratch on a full check, else updated for the objects that changed. */
+  private countCache(m: Machine, full: boolean): void {
+    const live = (o: MemObject): boolean => m.objects.get(o.name) === o || m.anon.has(o);
+    const changed = full ? [...m.objects.values(), ...m.anon] : m.cacheChanged;
+    if (full) {
+      this.cacheSizes.clear();
+      this.cached = 0;
+    }
+    for (const o of changed) {
+      this.cached -= this.cacheSizes.get(o) ?? 0;
+      if (!live(o)) {
+        this.cacheSizes.delete(o);
+        continue;
+      }
+      const n = o.cache.size();
+      this.cacheSizes.set(o, n);
+      this.cached += n;
+    }
+    // A full check leaves the list for the engine's own checker (checkInvariants runs one on the side).
+    if (!full) m.cacheChanged.clear();
   }
 }
 
@@ -258,10 +284,7 @@ export function checkInvariants(m: Machine): string[] {
   return new InvariantChecker().check(m);
 }
 
-function checkFrames(m: Machine, out: string[]): void {
-  let cached = 0;
-  for (const o of m.objects.values()) cached += o.cache.size();
-  for (const o of m.anon) cached += o.cache.size();
+function checkFrames(m: Machine, cached: number, out: string[]): void {
   if (cached !== m.filePages) out.push(`the page cache holds ${cached} pages but ${m.filePages} are counted`);
   if (m.usedFrames !== m.tablePages + m.filePages) out.push(`frames in use ${m.usedFrames} != tables ${m.tablePages} + file pages ${m.filePages}`);
   if (m.usedFrames > m.frames) out.push(`frames in use ${m.usedFrames} exceed the ${m.frames} of RAM`);

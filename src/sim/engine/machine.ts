@@ -30,6 +30,7 @@ export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptR
     hosts: new Set(),
     regions: new Map(),
     mshares: new Set(),
+    cacheChanged: new Set(),
     events: [],
     markerAt: 0,
     mmNames: new Map(),

@@ -128,6 +128,8 @@ export interface Machine {
   regions: Map<string, MshareRegion>;
   /** Every living msharefs host, in creation order (unlinked ones too, while attached). */
   mshares: Set<MshareRegion>;
+  /** Objects whose page cache grew, or that were released, since the last invariant check. */
+  cacheChanged: Set<MemObject>;
   /** Events of the step under way. */
   events: TraceEvent[];
   /** Index just past the last marker in events (see emit). */

@@ -92,5 +92,6 @@ export function releaseAnon(m: Machine, gone: readonly Vma[]): void {
     m.usedFrames -= pages;
     m.filePages -= pages;
     m.anon.delete(obj);
+    m.cacheChanged.add(obj);
   }
 }
