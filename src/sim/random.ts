@@ -49,10 +49,17 @@ export function drawMmapBase(state: number): { state: number; base: Vaddr } {
  * aligned down to 2 MiB for 2 MiB or more. Null when no gap fits (ENOMEM).
  */
 export function autoAddress(base: Vaddr, len: Bytes, vmas: readonly { readonly start: Vaddr; readonly end: Vaddr }[], alignment?: Bytes): Vaddr | null {
+  function* descending(): Generator<{ readonly start: Vaddr; readonly end: Vaddr }> {
+    for (let i = vmas.length - 1; i >= 0; i--) yield vmas[i]!;
+  }
+  return autoAddressBelow(base, len, descending(), alignment);
+}
+
+/** autoAddress over the VMAs from the highest down (those at or above base may be left out). */
+export function autoAddressBelow(base: Vaddr, len: Bytes, descending: Iterable<{ readonly start: Vaddr; readonly end: Vaddr }>, alignment?: Bytes): Vaddr | null {
   const align = alignment ?? (len >= PMD_SIZE ? PMD_SIZE : PAGE_SIZE);
   let hi = base;
-  for (let i = vmas.length - 1; i >= 0; i--) {
-    const v = vmas[i]!;
+  for (const v of descending) {
     if (v.start >= hi) continue;
     const at = alignDown(hi - len, align);
     if (hi - len >= 0 && at >= Math.max(v.end, MMAP_MIN_ADDR)) return at;

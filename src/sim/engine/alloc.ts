@@ -44,6 +44,7 @@ export function fillCache(m: Machine, obj: MemObject, page: number, count: numbe
     takeFilePages(m, b - a);
   }
   obj.cache.add(page, page + count);
+  m.cacheChanged.add(obj);
 }
 
 export function vmaSource(vma: Vma): Source {

@@ -6,6 +6,7 @@
  */
 import { DirTable, PmdTable, PteTable, type PmdRun } from './tables';
 import type { Host, Machine, MemObject, Mm, MshareRegion, Task, Vma } from './state';
+import { VmaList } from './vmalist';
 
 export function cloneMachine(src: Machine): Machine {
   const objs = new Map<MemObject, MemObject>();
@@ -16,7 +17,7 @@ export function cloneMachine(src: Machine): Machine {
   const obj = (o: MemObject): MemObject => {
     let c = objs.get(o);
     if (c === undefined) {
-      c = { name: o.name, kind: o.kind, size: o.size, cache: o.cache.clone(), host: null };
+      c = { name: o.name, kind: o.kind, size: o.size, cache: o.cache.clone(), host: null, mappings: o.mappings };
       objs.set(o, c);
       c.host = o.host === null ? null : host(o.host);
     }
@@ -25,14 +26,19 @@ export function cloneMachine(src: Machine): Machine {
   const host = (h: Host): Host => {
     let c = hosts.get(h);
     if (c === undefined) {
-      c = { mm: null as unknown as Mm, obj: null as unknown as MemObject, start: h.start, len: h.len, offset: h.offset, guests: [], leaked: h.leaked };
+      c = { mm: null as unknown as Mm, obj: null as unknown as MemObject, start: h.start, len: h.len, offset: h.offset, guests: new Set(), leaked: h.leaked };
       hosts.set(h, c);
       Object.assign(c, { mm: mm(h.mm), obj: obj(h.obj) });
-      c.guests = h.guests.map(mm);
+      c.guests = new Set([...h.guests].map(mm));
     }
     return c;
   };
-  const vma = (v: Vma): Vma => ({ ...v, prot: { ...v.prot }, obj: obj(v.obj), host: v.host === null ? null : host(v.host), mshare: null });
+  const vmas = new Map<Vma, Vma>();
+  const vma = (v: Vma): Vma => {
+    const c: Vma = { ...v, prot: { ...v.prot }, obj: obj(v.obj), host: v.host === null ? null : host(v.host), mshare: null };
+    vmas.set(v, c);
+    return c;
+  };
   const pmd = (t: PmdTable): PmdTable => {
     let c = pmds.get(t);
     if (c === undefined) {
@@ -77,7 +83,7 @@ export function cloneMachine(src: Machine): Machine {
       Object.assign(c, { mm: mm(r.mm) });
       c.windows = r.windows.map((w) => {
         const owner = mm(w.mm);
-        return { mm: owner, vma: owner.vmas[w.mm.vmas.indexOf(w.vma)] as Vma };
+        return { mm: owner, vma: vmas.get(w.vma) as Vma };
       });
     }
     return c;
@@ -85,11 +91,11 @@ export function cloneMachine(src: Machine): Machine {
   const mm = (x: Mm): Mm => {
     let c = mms.get(x);
     if (c === undefined) {
-      c = { id: x.id, name: x.name, isHost: x.isHost, pgd: new DirTable('pgd'), vmas: [], charged: x.charged, tasks: [], alive: x.alive, names: new Map(x.names), mmapBase: x.mmapBase, leaked: x.leaked };
+      c = { id: x.id, name: x.name, isHost: x.isHost, pgd: new DirTable('pgd'), vmas: new VmaList(), charged: x.charged, tasks: [], alive: x.alive, names: new Map(x.names), mmapBase: x.mmapBase, leaked: x.leaked };
       mms.set(x, c);
       c.pgd = dir(x.pgd);
-      c.vmas = x.vmas.map(vma);
-      x.vmas.forEach((v, i) => v.mshare !== null && (c!.vmas[i]!.mshare = region(v.mshare)));
+      c.vmas = VmaList.of(x.vmas.map(vma));
+      for (const v of x.vmas) if (v.mshare !== null) vmas.get(v)!.mshare = region(v.mshare);
     }
     return c;
   };
@@ -106,15 +112,16 @@ export function cloneMachine(src: Machine): Machine {
   const out: Machine = {
     ...src,
     objects: new Map([...src.objects].map(([k, o]) => [k, obj(o)])),
-    anon: src.anon.map(obj),
+    anon: new Set([...src.anon].map(obj)),
     mms: new Map([...src.mms].map(([k, x]) => [k, mm(x)])),
-    hosts: src.hosts.map(host),
+    hosts: new Set([...src.hosts].map(host)),
     regions: new Map([...src.regions].map(([k, r]) => [k, region(r)])),
-    mshares: src.mshares.map(region),
+    mshares: new Set([...src.mshares].map(region)),
     tasks: new Map([...src.tasks].map(([k, t]) => [k, task(t)])),
     taskOrder: src.taskOrder.map(task),
     mmNames: new Map(src.mmNames),
     findings: src.findings.map((f) => ({ ...f })),
+    cacheChanged: new Set(),
     events: [],
     markerAt: 0,
   };

@@ -137,7 +137,7 @@ function engineOver(initial: Machine): Engine {
       const err = run(cmd.command);
       if (err !== null) emit(m, { k: 'error', errno: err.errno, message: err.message });
       const named = mentioned(m.events);
-      checker.touched(named);
+      checker.touched(named, m.events);
       footprint.touched(named);
       // A syscall may split or join VMAs with no table event (nothing was mapped there yet).
       const task = 'task' in cmd.command ? m.tasks.get(cmd.command.task) : undefined;
@@ -157,8 +157,8 @@ function engineOver(initial: Machine): Engine {
       }));
     },
     hosts(): HostReport[] {
-      const ptshare = m.hosts.map((h) => ({ file: h.obj.name, refcount: h.guests.length + h.leaked, pgtables_bytes: h.mm.charged * PAGE_SIZE }));
-      const mshare = m.mshares.map((r) => ({ file: r.name, refcount: r.windows.length, pgtables_bytes: r.mm.charged * PAGE_SIZE, kind: 'msharefs' as const }));
+      const ptshare = [...m.hosts].map((h) => ({ file: h.obj.name, refcount: h.guests.size + h.leaked, pgtables_bytes: h.mm.charged * PAGE_SIZE }));
+      const mshare = [...m.mshares].map((r) => ({ file: r.name, refcount: r.windows.length, pgtables_bytes: r.mm.charged * PAGE_SIZE, kind: 'msharefs' as const }));
       return [...ptshare, ...mshare];
     },
     memory(): MemoryReport {

@@ -55,7 +55,7 @@ export class Footprint {
       }
     }
     this.dirty = new Set();
-    return this.total + m.objects.size + m.anon.length;
+    return this.total + m.objects.size + m.anon.size;
   }
 
   private set(id: MmId, n: number): void {

@@ -7,6 +7,7 @@ import { PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, hex } from '../geometry';
 import { DirTable, PmdTable } from './tables';
 import { findVma, pageOf } from './vma';
 import { pmdOf, pudOf } from './walk';
+import type { TraceEvent } from '../events';
 import type { Host, Machine, MemObject, Mm } from './state';
 
 /** What one mm's tables contribute to the checks, kept between steps. */
@@ -20,6 +21,30 @@ interface Summary {
   /** Hosts whose region it maps. */
   readonly hosts: readonly Host[];
   readonly problems: readonly string[];
+  /** What each PMD page it points at gave, by PUD entry (gi * 512 + ui): kept for the next step. */
+  readonly parts: ReadonlyMap<number, PmdPart>;
+}
+
+/** One PMD page's share of an mm's summary: walked again only when a step names its span. */
+interface PmdPart {
+  readonly pmd: PmdTable;
+  readonly problems: readonly string[];
+  /** Its PTE pages (counted by the mm that owns it). */
+  readonly ptes: number;
+}
+
+/** Per mm id, the address ranges a step's events name, or 'all' (walk every table again). */
+type Spans = Map<number, [number, number][] | 'all'>;
+
+const LEVEL_SPAN = { pgd: 0, pud: PGDIR_SIZE, pmd: PUD_SIZE, pte: PMD_SIZE } as const;
+
+/** The addresses an event names, if it names a range. */
+function spanOf(e: TraceEvent): [number, number] | null {
+  if (!('va' in e) || typeof e.va !== 'number') return null;
+  if ('len' in e && typeof e.len === 'number') return [e.va, e.va + e.len];
+  if ('count' in e && 'level' in e && e.level !== 'pgd') return [e.va, e.va + e.count * LEVEL_SPAN[e.level]];
+  if (e.k === 'walk') return [e.va, e.va + 1];
+  return null;
 }
 
 /**
@@ -31,18 +56,44 @@ export class InvariantChecker {
   private readonly summaries = new Map<Mm, Summary>();
   private readonly byId = new Map<number, Mm>();
   private dirty: Set<number> | 'all' = 'all';
+  private spans: Spans = new Map();
   private physical = 0;
   private references = 0;
   private listed = 0;
   private readonly hostRefs = new Map<Host, number>();
+  /** Page cache sizes of the living objects at the last check, and their sum. */
+  private readonly cacheSizes = new Map<MemObject, number>();
+  private cached = 0;
   private readonly troubled = new Set<Mm>();
   /** Problems found as mms were freed; they stay reported. */
   private readonly freed: string[] = [];
 
-  /** Marks mms a step's events name as changed. */
-  touched(ids: Iterable<number>): void {
+  /**
+   * Marks mms a step's events name as changed: where an event names an mm with
+   * the range it changed, only that mm's PMD pages over the range are walked
+   * again; any other mention has the mm walked whole.
+   */
+  touched(ids: Iterable<number>, events: readonly TraceEvent[] = []): void {
     if (this.dirty === 'all') return;
     for (const id of ids) this.dirty.add(id);
+    const spans = this.spans;
+    const whole = (id: number): void => void spans.set(id, 'all');
+    const add = (id: number, r: [number, number]): void => {
+      const have = spans.get(id);
+      if (have === 'all') return;
+      if (have === undefined) spans.set(id, [r]);
+      else if (have.length > 64) whole(id);
+      else have.push(r);
+    };
+    for (const e of events) {
+      const r = spanOf(e);
+      const named = (id: number): void => (r === null ? whole(id) : add(id, r));
+      if ('mm' in e) named(e.mm);
+      if ('seenBy' in e) e.seenBy.forEach(named);
+      if ('mms' in e) e.mms.forEach(named);
+      if ('host' in e && typeof e.host === 'number') whole(e.host);
+      if ('from' in e) whole(e.from);
+    }
   }
 
   full(): void {
@@ -55,7 +106,11 @@ export class InvariantChecker {
       this.physical += k * x.physical;
       this.references += k * x.pmds.length;
       this.listed += k * x.listedUsers;
-      for (const h of x.hosts) this.hostRefs.set(h, (this.hostRefs.get(h) ?? 0) + k);
+      for (const h of x.hosts) {
+        const n = (this.hostRefs.get(h) ?? 0) + k;
+        if (n === 0) this.hostRefs.delete(h); // a released host's entry goes with its last mapping
+        else this.hostRefs.set(h, n);
+      }
     };
     if (old !== undefined) sign(old, -1);
     if (s === null) {
@@ -95,11 +150,13 @@ export class InvariantChecker {
         if (mm !== undefined) redo.add(mm);
       }
     }
-    for (const mm of redo) this.put(mm, summarise(mm));
+    const spans = dirty === 'all' ? null : this.spans;
+    for (const mm of redo) this.put(mm, summarise(mm, this.summaries.get(mm), spans?.get(mm.id) ?? 'all'));
     const owners = new Set<Mm>();
     for (const pmd of usedBefore) if (pmd.users[0] !== undefined) owners.add(pmd.users[0]);
-    for (const owner of owners) if (owner.alive && !redo.has(owner)) this.put(owner, summarise(owner));
+    for (const owner of owners) if (owner.alive && !redo.has(owner)) this.put(owner, summarise(owner, undefined, 'all'));
     this.dirty = new Set();
+    this.spans = new Map();
     const out: string[] = [...this.freed];
     for (const mm of this.troubled) out.push(...this.summaries.get(mm)!.problems);
     // Each mm pointing at a PMD page is listed by it (checked per mm), so equal sums mean no extra listings.
@@ -107,26 +164,56 @@ export class InvariantChecker {
     if (this.physical + m.leakedTables !== m.tablePages) out.push(`the system counts ${m.tablePages} table pages but ${this.physical} exist (${m.leakedTables} leaked)`);
     for (const h of m.hosts) {
       if (!h.mm.alive) out.push(`host of ${h.obj.name} is freed but listed`);
-      if (h.guests.length + h.leaked === 0) out.push(`host of ${h.obj.name} has no reference but lives`);
+      if (h.guests.size + h.leaked === 0) out.push(`host of ${h.obj.name} has no reference but lives`);
       if (h.obj.host !== h) out.push(`${h.obj.name} does not know its host`);
       const mapping = this.hostRefs.get(h) ?? 0;
-      if (mapping !== h.guests.length) out.push(`host of ${h.obj.name} counts ${h.guests.length} references but ${mapping} mms map its region`);
+      if (mapping !== h.guests.size) out.push(`host of ${h.obj.name} counts ${h.guests.size} references but ${mapping} mms map its region`);
     }
-    for (const [h, n] of this.hostRefs) if (n !== 0 && !m.hosts.includes(h)) out.push(`${n} mms map the region of a released host of ${h.obj.name}`);
+    for (const [h, n] of this.hostRefs) if (n !== 0 && !m.hosts.has(h)) out.push(`${n} mms map the region of a released host of ${h.obj.name}`);
     for (const r of m.mshares) {
       if (!r.mm.alive) out.push(`the host of ${r.name} is freed but listed`);
       if (r.unlinked && r.windows.length === 0) out.push(`${r.name} is unlinked and unattached but its host lives`);
-      for (const w of r.windows) if (!w.mm.alive || !w.mm.vmas.includes(w.vma)) out.push(`${r.name} counts a reference of a window that is gone`);
+      for (const w of r.windows) if (!w.mm.alive || !w.mm.vmas.has(w.vma)) out.push(`${r.name} counts a reference of a window that is gone`);
     }
-    checkFrames(m, out);
+    this.countCache(m, dirty === 'all');
+    checkFrames(m, this.cached, out);
     return out;
+  }
+
+  /** The page cache's size: summed from scratch on a full check, else updated for the objects that changed. */
+  private countCache(m: Machine, full: boolean): void {
+    const live = (o: MemObject): boolean => m.objects.get(o.name) === o || m.anon.has(o);
+    const changed = full ? [...m.objects.values(), ...m.anon] : m.cacheChanged;
+    if (full) {
+      this.cacheSizes.clear();
+      this.cached = 0;
+    }
+    for (const o of changed) {
+      this.cached -= this.cacheSizes.get(o) ?? 0;
+      if (!live(o)) {
+        this.cacheSizes.delete(o);
+        continue;
+      }
+      const n = o.cache.size();
+      this.cacheSizes.set(o, n);
+      this.cached += n;
+    }
+    // A full check leaves the list for the engine's own checker (checkInvariants runs one on the side).
+    if (!full) m.cacheChanged.clear();
   }
 }
 
-/** Everything SPEC 1.8 says of one mm's own tree. */
-function summarise(mm: Mm): Summary {
+/**
+ * Everything SPEC 1.8 says of one mm's own tree. A PMD page whose span the
+ * step did not name keeps its part of `before` (a host mm is walked whole:
+ * what its guests and windows do reaches it at their addresses).
+ */
+function summarise(mm: Mm, before: Summary | undefined, spans: readonly [number, number][] | 'all'): Summary {
   const problems: string[] = [];
   const pmds: PmdTable[] = [];
+  const parts = new Map<number, PmdPart>();
+  const kept = spans === 'all' || mm.isHost ? undefined : before?.parts;
+  const named = (lo: number, hi: number): boolean => spans === 'all' || spans.some(([a, b]) => a < hi && lo < b);
   let physical = 1; // the PGD
   let own = 0; // pages that should be charged to mm
   if (!mm.alive) problems.push(`mm ${mm.name} is freed but still listed`);
@@ -146,24 +233,34 @@ function summarise(mm: Mm): Summary {
       pmds.push(pmd);
       own += 1;
       const va = gi * PGDIR_SIZE + ui * PUD_SIZE;
-      if (!pmd.hasUser(mm)) problems.push(`${mm.name} points at a PMD page that does not list it as a user`);
-      checkPmd(mm, pmd, va, problems);
+      const key = gi * 512 + ui;
+      let part = kept?.get(key);
+      if (part === undefined || part.pmd !== pmd || named(va, va + PUD_SIZE)) {
+        const found: string[] = [];
+        if (!pmd.hasUser(mm)) found.push(`${mm.name} points at a PMD page that does not list it as a user`);
+        checkPmd(mm, pmd, va, found);
+        part = { pmd, problems: found, ptes: ptePages(pmd) };
+      }
+      parts.set(key, part);
+      problems.push(...part.problems);
     }
   }
   // Each PMD page it owns counts once, even when two of its PUD entries point there.
   let listedUsers = 0;
+  const ptesOf = new Map<PmdTable, number>();
+  for (const part of parts.values()) ptesOf.set(part.pmd, part.ptes);
   for (const r of new Set(pmds)) {
     if (r.owner !== mm) continue;
-    const ptes = ptePages(r);
+    const ptes = ptesOf.get(r) ?? ptePages(r);
     physical += 1 + ptes;
     own += ptes;
     listedUsers += r.users.length;
   }
   if (mm.charged !== own) problems.push(`${mm.name} is charged ${mm.charged} table pages but ${own} are its own`);
   const hosts = [...new Set(mm.vmas.map((v) => v.host).filter((h) => h !== null))];
-  for (const h of hosts) if (!h.guests.includes(mm)) problems.push(`${mm.name} maps the region of ${h.obj.name} without a reference`);
+  for (const h of hosts) if (!h.guests.has(mm)) problems.push(`${mm.name} maps the region of ${h.obj.name} without a reference`);
   for (const v of mm.vmas) if (v.mshare !== null && !v.mshare.windows.some((w) => w.vma === v)) problems.push(`${mm.name} has a window on ${v.mshare.name} without a reference`);
-  return { physical, pmds, listedUsers, hosts, problems };
+  return { physical, pmds, listedUsers, hosts, problems, parts };
 }
 
 /** msharefs: a PGD entry into another tree lies in a window and points at the host's PUD page there. */
@@ -187,10 +284,7 @@ export function checkInvariants(m: Machine): string[] {
   return new InvariantChecker().check(m);
 }
 
-function checkFrames(m: Machine, out: string[]): void {
-  let cached = 0;
-  for (const o of m.objects.values()) cached += o.cache.size();
-  for (const o of m.anon) cached += o.cache.size();
+function checkFrames(m: Machine, cached: number, out: string[]): void {
   if (cached !== m.filePages) out.push(`the page cache holds ${cached} pages but ${m.filePages} are counted`);
   if (m.usedFrames !== m.tablePages + m.filePages) out.push(`frames in use ${m.usedFrames} != tables ${m.tablePages} + file pages ${m.filePages}`);
   if (m.usedFrames > m.frames) out.push(`frames in use ${m.usedFrames} exceed the ${m.frames} of RAM`);

@@ -31,7 +31,7 @@ export function madvise(m: Machine, mm: Mm, va: Vaddr, rawLen: Bytes, advice: Ad
     const cut = hugetlbCutRefusal(mm, va, end);
     if (cut !== null) return cut;
     for (const v of isolate(mm, va, end)) v.advice = advice;
-    mergeVmas(mm);
+    mergeVmas(mm, va, end);
   }
   const hole = holesIn(mm, va, end)[0];
   return hole === undefined ? null : fail('ENOMEM', `no mapping at ${hex(hole[0])}`);

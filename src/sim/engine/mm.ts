@@ -5,9 +5,10 @@
 import { emit, releaseTables, takeTables } from './machine';
 import { DirTable, PmdTable } from './tables';
 import type { Machine, Mm } from './state';
+import { VmaList } from './vmalist';
 
 export function newMm(m: Machine, name: string, isHost: boolean): Mm {
-  const mm: Mm = { id: m.nextMmId++, name, isHost, pgd: new DirTable('pgd'), vmas: [], charged: 0, tasks: [], alive: true, names: new Map(), mmapBase: 0, leaked: 0 };
+  const mm: Mm = { id: m.nextMmId++, name, isHost, pgd: new DirTable('pgd'), vmas: new VmaList(), charged: 0, tasks: [], alive: true, names: new Map(), mmapBase: 0, leaked: 0 };
   takeTables(m, null, 1);
   m.mms.set(mm.id, mm);
   m.mmNames.set(mm.id, name);

@@ -5,7 +5,7 @@
 import type { Command } from '../commands';
 import { ANON_FILE } from '../commands';
 import { PAGE_SIZE, PMD_SIZE, USER_TOP, alignUp, hex, isAligned, type Vaddr } from '../geometry';
-import { autoAddress } from '../random';
+import { autoAddressBelow } from '../random';
 import { emit } from './machine';
 import { joinHost, planSharedPt } from './sharing/models';
 import { fail, isError, type SyscallError } from './errors';
@@ -37,7 +37,7 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
 
   let va: Vaddr;
   if (fixedAt === null) {
-    const picked = autoAddress(mm.mmapBase, len, mm.vmas);
+    const picked = autoAddressBelow(mm.mmapBase, len, mm.vmas.descending(mm.mmapBase));
     if (picked === null) return fail('ENOMEM', 'no free address range for an auto mapping');
     va = picked;
   } else {
@@ -54,7 +54,7 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
   // A writable shared mapping past the end of a hugetlbfs file extends the file (SPEC 1.4).
   if (huge && existing !== undefined && c.flags.shared && c.prot.write && c.offset + len > existing.size) existing.size = c.offset + len;
   const obj: MemObject = existing ?? newObject(`anon:${mm.id}:${hex(va)}`, 'anon', len);
-  if (anon) m.anon.push(obj);
+  if (anon) m.anon.add(obj);
   const vma: Vma = {
     start: va,
     end: va + len,
@@ -79,6 +79,6 @@ export function mmap(m: Machine, task: Task, c: MmapCommand, fixedAt: Vaddr | nu
   emit(m, { k: 'mmap', mm: mm.id, va, len, file: obj.name, sharing, notShared });
   if (sharing === 'shared_pt') joinHost(m, mm, vma);
   insertVma(mm, vma);
-  mergeVmas(mm);
+  mergeVmas(mm, vma.start, vma.end);
   return va;
 }

@@ -31,7 +31,7 @@ export function mprotect(m: Machine, mm: Mm, va: Vaddr, rawLen: Bytes, prot: Pro
   const flushed = new Set<MmId>();
   if (stop > va) {
     for (const v of isolate(mm, va, stop)) protectVma(m, mm, v, prot, flushed);
-    mergeVmas(mm);
+    mergeVmas(mm, va, stop);
   }
   if (flushed.size > 0) emit(m, { k: 'tlb', mms: [...flushed].sort((a, b) => a - b), va, len });
   return hole === undefined ? null : fail('ENOMEM', `no mapping at ${hex(hole[0])}`);

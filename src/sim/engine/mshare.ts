@@ -5,7 +5,7 @@
  */
 import type { Command } from '../commands';
 import { PAGE_SIZE, USER_TOP, alignUp, hex, isAligned, type Vaddr } from '../geometry';
-import { autoAddress } from '../random';
+import { autoAddressBelow } from '../random';
 import { fail, type SyscallError } from './errors';
 import { emit } from './machine';
 import { unmapChecked } from './munmap';
@@ -43,7 +43,7 @@ export function attach(m: Machine, task: Task, r: MshareRegion, c: Extract<Comma
   if (fixedAt !== null && !isAligned(fixedAt, m.mshareAlign)) return fail('EINVAL', `address ${hex(fixedAt)} is not aligned to mshare_align (${hex(m.mshareAlign)})`);
   let va: Vaddr;
   if (fixedAt === null) {
-    const picked = autoAddress(mm.mmapBase, r.size, mm.vmas, m.mshareAlign);
+    const picked = autoAddressBelow(mm.mmapBase, r.size, mm.vmas.descending(mm.mmapBase), m.mshareAlign);
     if (picked === null) return fail('ENOMEM', 'no free address range for the window');
     va = picked;
   } else {

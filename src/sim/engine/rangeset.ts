@@ -6,10 +6,13 @@
 export class RangeSet {
   /** Flat pairs: [lo0, hi0, lo1, hi1, ...], sorted, disjoint, not touching. */
   private r: number[] = [];
+  /** Total members, kept as ranges come in. */
+  private n = 0;
 
   clone(): RangeSet {
     const c = new RangeSet();
     c.r = this.r.slice();
+    c.n = this.n;
     return c;
   }
 
@@ -73,19 +76,20 @@ export class RangeSet {
     let j = i;
     let nlo = lo;
     let nhi = hi;
+    let absorbed = 0;
     while (j * 2 < this.r.length && this.r[j * 2]! <= hi) {
       nlo = Math.min(nlo, this.r[j * 2]!);
       nhi = Math.max(nhi, this.r[j * 2 + 1]!);
+      absorbed += this.r[j * 2 + 1]! - this.r[j * 2]!;
       j++;
     }
     this.r.splice(i * 2, (j - i) * 2, nlo, nhi);
+    this.n += nhi - nlo - absorbed;
   }
 
   /** Total members. */
   size(): number {
-    let n = 0;
-    for (let i = 0; i < this.r.length; i += 2) n += this.r[i + 1]! - this.r[i]!;
-    return n;
+    return this.n;
   }
 
   ranges(): [number, number][] {

@@ -8,6 +8,7 @@ import type { Advice, Prot } from '../commands';
 import type { MmId, TraceEvent } from '../events';
 import { RangeSet } from './rangeset';
 import type { DirTable } from './tables';
+import type { VmaList } from './vmalist';
 
 export type ObjectKind = 'file' | 'memfd' | 'anon' | 'hugetlb';
 
@@ -21,6 +22,8 @@ export interface MemObject {
   readonly cache: RangeSet;
   /** The MAP_SHARED_PT host mm of this file, if one lives. */
   host: Host | null;
+  /** VMAs of all mms that map it (an anonymous object's pages go when none is left). */
+  mappings: number;
 }
 
 /** A virtual memory area of one mm. Offsets are in bytes into the object. */
@@ -61,7 +64,7 @@ export interface Mm {
   readonly name: string;
   readonly isHost: boolean;
   pgd: DirTable;
-  vmas: Vma[];
+  vmas: VmaList;
   /** Table pages charged to this mm (PUD, PMD, PTE; not the PGD). */
   charged: number;
   /** Live tasks using this mm. */
@@ -92,7 +95,7 @@ export interface Host {
   readonly len: Bytes;
   readonly offset: Bytes;
   /** Guest mms holding a reference, in the order they took it. */
-  guests: Mm[];
+  guests: Set<Mm>;
   /** As posted: references of guests that exited without dropping them (the host leaks). */
   leaked: number;
 }
@@ -114,16 +117,19 @@ export interface Machine {
   rng: number;
   nextMmId: number;
   objects: Map<string, MemObject>;
-  /** Anonymous objects, one per anonymous mmap (their names may repeat). */
-  anon: MemObject[];
+  /** Anonymous objects, one per anonymous mmap (their names may repeat), in creation order. */
+  anon: Set<MemObject>;
   tasks: Map<string, Task>;
   taskOrder: Task[];
   mms: Map<MmId, Mm>;
-  hosts: Host[];
+  /** Living MAP_SHARED_PT hosts, in creation order. */
+  hosts: Set<Host>;
   /** msharefs regions by name, while their file exists. */
   regions: Map<string, MshareRegion>;
   /** Every living msharefs host, in creation order (unlinked ones too, while attached). */
-  mshares: MshareRegion[];
+  mshares: Set<MshareRegion>;
+  /** Objects whose page cache grew, or that were released, since the last invariant check. */
+  cacheChanged: Set<MemObject>;
   /** Events of the step under way. */
   events: TraceEvent[];
   /** Index just past the last marker in events (see emit). */
@@ -135,5 +141,5 @@ export interface Machine {
 }
 
 export function newObject(name: string, kind: ObjectKind, size: Bytes): MemObject {
-  return { name, kind, size, cache: new RangeSet(), host: null };
+  return { name, kind, size, cache: new RangeSet(), host: null, mappings: 0 };
 }

@@ -7,13 +7,12 @@ import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE, USER_TOP, alignDown, alignUp, indexAt, 
 import { emit, releaseTables } from './machine';
 import { piecesIn, replaceRange, runAt } from './runs';
 import { DirTable, PmdTable, pmdRunKind } from './tables';
-import { vmasIn } from './vma';
 import type { Machine, Mm, Vma } from './state';
 
 /** Frees the tables over [lo, hi) whose whole span now holds no VMA. */
 export function freeEmptyTables(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr): void {
-  const before = vmasIn(mm, 0, lo).pop();
-  const after = vmasIn(mm, hi, USER_TOP)[0];
+  const before = mm.vmas.lastStartingBelow(lo);
+  const after = mm.vmas.firstEndingAbove(hi);
   const floor = before?.end ?? 0;
   const ceiling = after?.start ?? USER_TOP;
   /** [x, y): the spans of `size` over [lo, hi) that lie within [floor, ceiling). */
@@ -45,7 +44,7 @@ export function freeEmptyTables(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr): void 
 
 /** Whether an msharefs window's PGD entry still points at this host PUD page (it stays, as in the reference). */
 function linkedByWindows(m: Machine, mm: Mm, pud: DirTable): boolean {
-  const r = mm.isHost ? m.mshares.find((x) => x.mm === mm) : undefined;
+  const r = mm.isHost ? [...m.mshares].find((x) => x.mm === mm) : undefined;
   return r !== undefined && r.windows.some((w) => [...w.mm.pgd.children.values()].includes(pud));
 }
 
@@ -86,11 +85,13 @@ export function isPrivatePte(pmd: PmdTable, i: number): boolean {
  * an anonymous object any more, its pages go back (exit, munmap, kills alike).
  */
 export function releaseAnon(m: Machine, gone: readonly Vma[]): void {
-  for (const obj of new Set(gone.filter((v) => v.obj.kind === 'anon').map((v) => v.obj))) {
-    if ([...m.mms.values()].some((x) => x.vmas.some((v) => v.obj === obj))) continue;
+  for (const v of gone) {
+    const obj = v.obj;
+    if (obj.kind !== 'anon' || obj.mappings > 0 || !m.anon.has(obj)) continue;
     const pages = obj.cache.size();
     m.usedFrames -= pages;
     m.filePages -= pages;
-    m.anon.splice(m.anon.indexOf(obj), 1);
+    m.anon.delete(obj);
+    m.cacheChanged.add(obj);
   }
 }

@@ -1,32 +1,23 @@
 /**
- * An mm's VMAs: a sorted array, split at range ends and merged again when
+ * An mm's VMAs: a sorted list (vmalist.ts), split at range ends and merged again when
  * neighbours become alike, as the kernel's vma_merge does.
  */
 import { PAGE_SIZE, type Vaddr } from '../geometry';
-import { firstEndingAbove } from './runs';
 import type { Mm, Vma } from './state';
 
-const vmaEnd = (v: Vma): Vaddr => v.end;
-
-/** Index of the first VMA whose end is above va. */
-function firstVmaAbove(vmas: readonly Vma[], va: Vaddr): number {
-  return firstEndingAbove(vmas, vmaEnd, va);
-}
-
 export function findVma(mm: Mm, va: Vaddr): Vma | null {
-  const v = mm.vmas[firstVmaAbove(mm.vmas, va)];
+  const v = mm.vmas.firstEndingAbove(va);
   return v !== undefined && v.start <= va ? v : null;
 }
 
 /** VMAs overlapping [lo, hi), in order. */
 export function vmasIn(mm: Mm, lo: Vaddr, hi: Vaddr): Vma[] {
-  const out: Vma[] = [];
-  for (let i = firstVmaAbove(mm.vmas, lo); i < mm.vmas.length && mm.vmas[i]!.start < hi; i++) out.push(mm.vmas[i]!);
-  return out;
+  return mm.vmas.overlapping(lo, hi);
 }
 
 export function isFree(mm: Mm, va: Vaddr, len: number): boolean {
-  return vmasIn(mm, va, va + len).length === 0;
+  const v = mm.vmas.firstEndingAbove(va);
+  return v === undefined || v.start >= va + len;
 }
 
 /** The object page that va maps through vma. */
@@ -36,12 +27,12 @@ export function pageOf(vma: Vma, va: Vaddr): number {
 
 /** Makes `at` a VMA boundary. */
 export function splitVmaAt(mm: Mm, at: Vaddr): void {
-  const i = firstVmaAbove(mm.vmas, at);
-  const v = mm.vmas[i];
+  const v = mm.vmas.firstEndingAbove(at);
   if (v === undefined || v.start >= at) return;
   const tail: Vma = { ...v, start: at, offset: v.offset + (at - v.start) };
   v.end = at;
-  mm.vmas.splice(i + 1, 0, tail);
+  mm.vmas.insert(tail);
+  tail.obj.mappings += 1;
 }
 
 /** Splits at lo and hi and returns the VMAs inside [lo, hi). */
@@ -51,14 +42,18 @@ export function isolate(mm: Mm, lo: Vaddr, hi: Vaddr): Vma[] {
   return vmasIn(mm, lo, hi);
 }
 
+/** Adds a new VMA (its object counts one more mapping). */
 export function insertVma(mm: Mm, vma: Vma): void {
-  mm.vmas.splice(firstVmaAbove(mm.vmas, vma.start), 0, vma);
+  mm.vmas.insert(vma);
+  vma.obj.mappings += 1;
 }
 
 /** Removes whole VMAs (already isolated). */
 export function removeVmas(mm: Mm, gone: readonly Vma[]): void {
-  const set = new Set(gone);
-  mm.vmas = mm.vmas.filter((v) => !set.has(v));
+  for (const v of gone) {
+    mm.vmas.remove(v);
+    v.obj.mappings -= 1;
+  }
 }
 
 function alike(a: Vma, b: Vma): boolean {
@@ -76,18 +71,22 @@ function alike(a: Vma, b: Vma): boolean {
   );
 }
 
-/** Merges neighbours that continue each other (never MAP_SHARED_PT regions). */
-export function mergeVmas(mm: Mm): void {
-  const out: Vma[] = [];
-  for (const v of mm.vmas) {
-    const prev = out[out.length - 1];
+/**
+ * Merges neighbours that continue each other (never MAP_SHARED_PT regions)
+ * among the VMAs that touch [lo, hi], the range a call changed: elsewhere no
+ * two neighbours are alike, since every change merges what it made.
+ */
+export function mergeVmas(mm: Mm, lo: Vaddr, hi: Vaddr): void {
+  let prev: Vma | undefined;
+  for (const v of mm.vmas.overlapping(lo - 1, hi + 1)) {
     if (prev !== undefined && alike(prev, v)) {
+      mm.vmas.remove(v);
+      v.obj.mappings -= 1;
       prev.end = v.end;
       prev.anon ||= v.anon; // as Linux merges a VMA without an anon_vma into one with
     }
-    else out.push(v);
+    else prev = v;
   }
-  mm.vmas = out;
 }
 
 /** The parts of [lo, hi) that no VMA covers, in order. */

@@ -74,6 +74,7 @@ function applyHuge(m: Machine, mm: Mm, vma: Vma, pmd: PmdTable, base: Vaddr, e0:
         takeFilePages(m, q - p);
       }
       vma.obj.cache.add(page0, page0 + (y - x) * HUGE_PAGES);
+      m.cacheChanged.add(vma.obj);
       fault(va, len);
       set(va, len, rule.fill);
       fresh.push({ t: 'leaf', lo: x, hi: y, obj: vma.obj, page0, bits: rule.fill });

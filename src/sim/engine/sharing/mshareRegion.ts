@@ -25,7 +25,7 @@ export function createRegion(m: Machine, name: string, size: number): SyscallErr
   const mm = newMm(m, `mshare:${name}`, true);
   const region: MshareRegion = { name, size, mm, base, pseudo: newObject(name, 'file', size), windows: [], unlinked: false };
   m.regions.set(name, region);
-  m.mshares.push(region);
+  m.mshares.add(region);
   emit(m, { k: 'host_create', host: mm.id, file: name, va: base, len: size });
   return null;
 }
@@ -52,11 +52,11 @@ export function mapObject(m: Machine, c: Extract<Command, { op: 'mshare_map' }>)
   const hi = huge ? Math.min(r.base + r.size, alignUp(range.hi, PMD_SIZE)) : range.hi;
   if (!isFree(r.mm, range.lo, hi - range.lo)) return fail('EEXIST', `${hex(c.offset)} overlaps an object of ${r.name}`);
   const obj = file ?? newObject(`anon:${r.mm.id}:${hex(range.lo)}`, 'anon', c.len);
-  if (anon) m.anon.push(obj);
+  if (anon) m.anon.add(obj);
   const vma: Vma = { start: range.lo, end: hi, prot: { ...c.prot }, shared: true, advice: null, obj, offset: anon ? 0 : c.fileOffset, host: null, anon: false, mshare: null };
   emit(m, { k: 'mmap', mm: r.mm.id, va: range.lo, len: hi - range.lo, file: obj.name, sharing: huge ? 'hugetlb' : 'none', notShared: null });
   insertVma(r.mm, vma);
-  mergeVmas(r.mm);
+  mergeVmas(r.mm, vma.start, vma.end);
   return null;
 }
 
@@ -92,5 +92,5 @@ function releaseRegion(m: Machine, r: MshareRegion): void {
   releaseAnon(m, gone);
   freeEmptyTables(m, r.mm, 0, USER_TOP);
   freeMm(m, r.mm);
-  m.mshares.splice(m.mshares.indexOf(r), 1);
+  m.mshares.delete(r);
 }

@@ -7,7 +7,7 @@ import { PMD_SIZE, isAligned, type Bytes, type Vaddr } from '../../geometry';
 import { emit } from '../machine';
 import { freeMm, newMm } from '../mm';
 import { freeEmptyTables } from '../tablesfree';
-import { isolate, removeVmas } from '../vma';
+import { insertVma, isolate, removeVmas } from '../vma';
 import { plain } from './plain';
 import type { Host, Machine, MemObject, Mm, Vma } from '../state';
 
@@ -31,31 +31,31 @@ export function mismatch(host: Host, va: Vaddr, len: Bytes, offset: Bytes): stri
 /** Creates obj's host mm for the region of `vma` (its own copy of the VMA, no THP). */
 export function createHost(m: Machine, vma: Vma): Host {
   const mm = newMm(m, `host:${vma.obj.name}`, true);
-  mm.vmas.push({ ...vma, prot: { ...vma.prot }, advice: 'nohugepage', host: null });
-  const host: Host = { mm, obj: vma.obj, start: vma.start, len: vma.end - vma.start, offset: vma.offset, guests: [], leaked: 0 };
+  insertVma(mm, { ...vma, prot: { ...vma.prot }, advice: 'nohugepage', host: null });
+  const host: Host = { mm, obj: vma.obj, start: vma.start, len: vma.end - vma.start, offset: vma.offset, guests: new Set(), leaked: 0 };
   vma.obj.host = host;
-  m.hosts.push(host);
+  m.hosts.add(host);
   emit(m, { k: 'host_create', host: mm.id, file: vma.obj.name, va: host.start, len: host.len });
   return host;
 }
 
 export function takeReference(m: Machine, host: Host, guest: Mm): void {
-  host.guests.push(guest);
-  emit(m, { k: 'host_ref', host: host.mm.id, mm: guest.id, refcount: host.guests.length + host.leaked });
+  host.guests.add(guest);
+  emit(m, { k: 'host_ref', host: host.mm.id, mm: guest.id, refcount: host.guests.size + host.leaked });
 }
 
 /** Drops guest's reference; the last one releases the host. */
 export function dropReference(m: Machine, host: Host, guest: Mm): void {
-  host.guests.splice(host.guests.indexOf(guest), 1);
-  emit(m, { k: 'host_unref', host: host.mm.id, mm: guest.id, refcount: host.guests.length + host.leaked });
-  if (host.guests.length + host.leaked === 0) releaseHost(m, host);
+  host.guests.delete(guest);
+  emit(m, { k: 'host_unref', host: host.mm.id, mm: guest.id, refcount: host.guests.size + host.leaked });
+  if (host.guests.size + host.leaked === 0) releaseHost(m, host);
 }
 
 /** As posted: exit forgets to drop the reference; it stays counted and the host never goes. */
 export function leakReference(m: Machine, host: Host, guest: Mm): void {
-  host.guests.splice(host.guests.indexOf(guest), 1);
+  host.guests.delete(guest);
   host.leaked += 1;
-  m.findings.push({ mm: guest.name, message: `exit keeps ${guest.name}'s reference to ${host.mm.name} (refcount ${host.guests.length + host.leaked}): the host leaks` });
+  m.findings.push({ mm: guest.name, message: `exit keeps ${guest.name}'s reference to ${host.mm.name} (refcount ${host.guests.size + host.leaked}): the host leaks` });
 }
 
 /** Clears the host's PTEs, frees its tables and its PGD; the file forgets it. */
@@ -68,5 +68,5 @@ function releaseHost(m: Machine, host: Host): void {
   freeEmptyTables(m, host.mm, host.start, host.start + host.len);
   freeMm(m, host.mm);
   host.obj.host = null;
-  m.hosts.splice(m.hosts.indexOf(host), 1);
+  m.hosts.delete(host);
 }
