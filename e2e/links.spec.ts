@@ -47,6 +47,9 @@ test.describe('links', () => {
     await expect(notice).toContainText('step="abc" is not a step number');
     await expect(notice).toContainText('mode="sideways" is not one of single, compare, scale');
     await expect(notice).not.toContainText('unknown');
+    // The address bar keeps what the reader was sent until they act, so it can still be copied.
+    await page.waitForTimeout(600);
+    expect(new URL(page.url()).hash).toBe(`#s=${b64(TWO)}&step=abc&mode=sideways&unknown=1`);
   });
 
   test('a new link opened in the same tab (hashchange) shows in place', async ({ page }) => {
