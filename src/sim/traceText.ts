@@ -3,6 +3,7 @@
  * and the headless runner both print it. One line per event, a fixed-width
  * verb first so a column of events reads like a log.
  */
+import { foldNames } from './nameList';
 import { bitsText } from './bits';
 import type { MmId, TraceEvent } from './events';
 import { entrySpan, formatBytes, hex, PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, type Level } from './geometry';
@@ -33,8 +34,9 @@ function entries(l: Level, len: number): string {
   return plural(Math.ceil(len / entrySpan(l)), `${level(l)} entry`, `${level(l)} entries`);
 }
 
+/** The mms' names; a long list folds ("db1 … db1500 (1,500)"). */
 function names(mms: readonly MmId[], mmName: MmNamer): string {
-  return mms.map(mmName).join(' ');
+  return foldNames(mms.map(mmName));
 }
 
 /** One event as one line. */
