@@ -10,6 +10,23 @@ test.describe('the scenario editor', () => {
     await expect(page.getByTestId('editor')).toHaveText('process typed\n# kept as you type', { useInnerText: true });
   });
 
+  test('offers the earlier versions it kept, and sets aside the text one replaces', async ({ page }) => {
+    await open(page);
+    const editor = page.getByTestId('editor');
+    await editor.fill('process first\n# version one');
+    await page.waitForTimeout(700);
+    await editor.fill('process second\n# version two');
+    await page.waitForTimeout(700);
+    await page.goto('/');
+    await expect(editor).toHaveText('process second\n# version two', { useInnerText: true });
+    const versions = page.getByRole('combobox', { name: 'Open an earlier version of the scenario' });
+    await expect(versions.locator('option', { hasText: 'Latest: 2 lines, process first' })).toHaveCount(1);
+    await versions.selectOption({ label: 'Latest: 2 lines, process first' });
+    await expect(editor).toHaveText('process first\n# version one', { useInnerText: true });
+    await page.getByRole('button', { name: 'Restore my text' }).click();
+    await expect(editor).toHaveText('process second\n# version two', { useInnerText: true });
+  });
+
   test('stays responsive with a 100,000-line scenario', async ({ page }) => {
     await open(page);
     const editor = page.getByTestId('editor');

@@ -13,6 +13,7 @@ import { Compartment, EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { selectCurrentLine, selectDirty, selectNotice, selectParseError, selectText } from '../../store/selectors';
 import { DEFAULT_SCENARIO } from '../platform/defaultScenario';
+import { EarlierVersions } from './EarlierVersions';
 import { BACKUP_KEY, load, save } from '../platform/storage';
 import { useActions, useSim, useSimStore } from '../common/SimProvider';
 import { errorMarks, setMarks } from './code/errorMarks';
@@ -139,6 +140,13 @@ export function Editor() {
             Restore my text
           </button>
         )}
+        <EarlierVersions
+          text={text}
+          onChoose={(t) => {
+            setText(t);
+            setRestorable(true);
+          }}
+        />
         <span className="text-xs text-[var(--muted)]" role="status">
           {dirty && error === null ? 'Edited: Run to see it.' : ''}
         </span>
