@@ -54,7 +54,10 @@ export function readProt(text: string): Prot | string {
   return { read: text.includes('r'), write: text.includes('w'), exec: text.includes('x') };
 }
 
-const FLAG_NAMES: readonly (readonly [string, keyof MmapFlags])[] = [
+/** The words of FLAGS, for the editor's highlighting and completion as for the parser. */
+export const FLAG_WORDS = ['shared', 'private', 'shared_pt', 'fixed'] as const;
+
+const FLAG_NAMES: readonly (readonly [(typeof FLAG_WORDS)[number], keyof MmapFlags])[] = [
   ['shared', 'shared'],
   ['private', 'private'],
   ['shared_pt', 'sharedPt'],

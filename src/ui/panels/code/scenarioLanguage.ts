@@ -9,9 +9,12 @@ import { HighlightStyle, StreamLanguage, syntaxHighlighting, type StreamParser }
 import { tags as t } from '@lezer/highlight';
 import type { Extension } from '@codemirror/state';
 
-export const DECLARATION_WORDS = ['machine', 'file', 'memfd', 'process', 'thread', 'fork', 'mshare', 'unlink'] as const;
-export const VERB_WORDS = ['mmap', 'touch', 'mprotect', 'madvise', 'munmap', 'exit', 'map', 'unmap'] as const;
-const OTHER_WORDS = ['auto', 'read', 'write', 'dontneed', 'hugepage', 'nohugepage', 'shared', 'private', 'shared_pt', 'anon', 'hugetlb', 'rw', 'r', 'rwx', 'none'];
+import { ACCESSES, ADVICES, AUTO, DECLARATIONS, FLAG_WORDS, REGION_VERBS, VERBS as TASK_VERBS } from '../../../scenario/words';
+
+// The language's own word lists (the parser reads the same ones), plus common PROT spellings.
+export const DECLARATION_WORDS = DECLARATIONS;
+export const VERB_WORDS = [...TASK_VERBS, ...REGION_VERBS] as const;
+const OTHER_WORDS = [AUTO, ...ACCESSES, ...ADVICES, ...FLAG_WORDS, 'anon', 'hugetlb', 'rw', 'r', 'rwx', 'none'];
 
 const KEYWORDS = new Set<string>([...DECLARATION_WORDS]);
 const VERBS = new Set<string>(VERB_WORDS);
