@@ -82,7 +82,8 @@ function Lab() {
             <ScaleView />
           </main>
         ) : (
-          <main className="flex min-h-0 min-w-0 flex-1 flex-col" aria-label="Page tables">
+          // On a short screen the column scrolls as a whole: the diagram keeps its least height and nothing overlaps.
+          <main className="flex min-h-0 min-w-0 flex-1 flex-col md:overflow-y-auto" aria-label="Page tables">
             <StepCaption />
             <AddressRuler />
             {mode === 'compare' ? (

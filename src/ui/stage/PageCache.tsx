@@ -32,7 +32,8 @@ export function PageCache() {
   return (
     <section className="px-4 pt-2" aria-label="Page cache">
       <h2 className="text-xs font-semibold tracking-wide text-[var(--muted)] uppercase">Page cache</h2>
-      <div ref={ref} className="space-y-1.5 py-1">
+      {/* Many files scroll here rather than push the diagram off its room. */}
+      <div ref={ref} className="max-h-[22vh] space-y-1.5 overflow-y-auto py-1">
         {files.length === 0 && <p className="text-xs text-[var(--muted)]">No files yet.</p>}
         {files.map((f) => {
           const pages = Math.max(1, Math.ceil(f.size / 4096));
@@ -40,7 +41,7 @@ export function PageCache() {
           const cached = f.cached.reduce((n, [a, b]) => n + b - a, 0);
           return (
             <div key={f.name} data-testid={`file-${f.name}`}>
-              <div className="flex justify-between text-xs">
+              <div className="flex justify-between gap-2 text-xs">
                 <span className="font-mono font-semibold">{f.name}</span>
                 <span className="text-[var(--muted)]" title={exactBytes(cached * 4096)}>
                   {formatBytes(cached * 4096)} of {formatBytes(f.size)} cached{f.host !== null ? ' · has a host mm' : ''}
