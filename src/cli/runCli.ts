@@ -13,10 +13,17 @@ import { OBJECT_BUDGET } from '../sim/budget';
 import { traceText } from '../sim/traceText';
 import { compareLines, runBothSides } from './compare';
 import { parseArgs, USAGE } from './options';
+import { fileProblem, MAX_SCENARIO_BYTES, ScenarioFileError, type FileFacts } from './scenarioFile';
 import { summaryLines } from './summary';
 
 export interface CliIo {
-  /** The file's text; throws when it cannot be read. */
+  /**
+   * What the path is (regular file or not, and its size), asked before reading it so that a
+   * directory, a device, a FIFO or a file over MAX_SCENARIO_BYTES is refused unread; throws when
+   * the path cannot be examined. Absent when the files are not a file system's (tests' in-memory files).
+   */
+  readonly statFile?: (path: string) => FileFacts;
+  /** The file's text; throws when it cannot be read (a ScenarioFileError's message is the whole line to print). */
   readonly readFile: (path: string) => string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
@@ -41,9 +48,13 @@ export function runCli(argv: readonly string[], io: CliIo, createModel: () => Mo
   const { file, json } = args.options;
   let text: string;
   try {
+    const problem = io.statFile === undefined ? null : fileProblem(file, io.statFile(file), MAX_SCENARIO_BYTES);
+    if (problem !== null) throw new ScenarioFileError(problem);
     text = io.readFile(file);
   } catch (e) {
-    io.stderr(`sim: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    // One line: the path and why, not the usage (the command line itself was fine).
+    if (e instanceof ScenarioFileError) io.stderr(`sim: ${e.message}\n`);
+    else io.stderr(`sim: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_USAGE;
   }
   const parsed = parse(text);
