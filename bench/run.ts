@@ -1,10 +1,12 @@
 /**
  * npm run bench: the seed's numbers at full scale through the same engine the
  * lessons use (SPEC 4, 7), a small detailed case in faults per second, and the
- * scale explorer's three curves as the worker computes them (bench/scale.ts).
+ * scale explorer's three curves as the worker computes them (bench/scale.ts),
+ * and the detailed touch rate against this machine's kernel (bench/kernel.ts).
  */
 import { formatBytes } from '../src/sim/geometry';
 import type { Command, Located } from '../src/sim/commands';
+import { engineRate, kernelRate } from './kernel';
 import { measure, type Measurement } from './measure';
 import { scaleLine } from './scale';
 import { sgaScenario, SGA_BASE, type Sharing } from './sga';
@@ -59,6 +61,26 @@ sga('no sharing, 512 GiB RAM', 'none', 512 * GiB);
 sga('MAP_SHARED_PT, 512 GiB RAM', 'shared_pt', 512 * GiB);
 sga('hugetlb PMD sharing, 512 GiB RAM', 'hugetlb', 512 * GiB);
 detailed();
+
+/** 256 MiB touched one page per line, by the engine and by this machine's kernel (bench/faultrate.c). */
+function anchor(): void {
+  const mib = 256;
+  const pages = (mib * 2 ** 20) / 4096;
+  const kernel = kernelRate(mib);
+  const engine = engineRate(pages);
+  if (engine.broken.length > 0) throw new Error(`page-by-page run broke an invariant: ${engine.broken[0]}`);
+  const e = Math.round(engine.pagesPerSecond);
+  if ('skipped' in kernel) {
+    console.log(`kernel rate: skipped, ${kernel.skipped}`);
+    console.log(`detailed faults: engine ${e} pages/s (no kernel rate to compare)`);
+    return;
+  }
+  const ratio = engine.pagesPerSecond / kernel.pagesPerSecond;
+  console.log(`detailed faults: engine ${e} pages/s, kernel ${Math.round(kernel.pagesPerSecond)} pages/s, ratio ${ratio.toFixed(2)} (target ≥ 0.25)`);
+}
+
+console.log('kernel anchor: 256 MiB file, MAP_SHARED, read one byte per page (engine: one touch line per page, steps timed)');
+anchor();
 
 console.log('scale explorer: three curves (no sharing, MAP_SHARED_PT, hugetlb), 50 ms slices');
 const seed = scaleLine('1500 x 300 GiB, 512 GiB RAM', { procs: 1500, sizeBytes: 300 * GiB, ramBytes: 512 * GiB });

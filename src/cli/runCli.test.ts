@@ -30,7 +30,7 @@ function fakeModel(options: { broken?: string[]; processes?: ProcessReport[] } =
 }
 
 /** Runs the CLI against in-memory files; returns the exit code and what it wrote. */
-function run(argv: string[], files: Record<string, string>, model: Model = fakeModel().model) {
+function run(argv: string[], files: Record<string, string>, model: Model = fakeModel().model, traceLines?: number) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -42,7 +42,7 @@ function run(argv: string[], files: Record<string, string>, model: Model = fakeM
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
   };
-  const code = runCli(argv, io, () => model);
+  const code = runCli(argv, io, () => model, undefined, traceLines);
   return { code, stdout, stderr };
 }
 
@@ -135,6 +135,36 @@ describe('runCli', () => {
       'line 2: file sga 4M',
       'line 3: db1 mmap 0x7f0000000000 4M rw shared,shared_pt sga as=buf',
     ]);
+  });
+
+  it('keeps the first lines of a long trace and says how many it left off', () => {
+    // Six trace lines in all: line 1 and its event, line 2, line 3, line 4 and its error.
+    const whole = run(['s.txt'], { 's.txt': SCENARIO }, fakeModel().model, 6).stdout;
+    expect(whole.split('\n').slice(-8)).toEqual([
+      'trace',
+      'line 1: process db1',
+      '  task    db1 created (process, new mm)',
+      'line 2: file sga 4M',
+      'line 3: db1 mmap 0x7f0000000000 4M rw shared,shared_pt sga as=buf',
+      'line 4: db1 touch buf read',
+      '  error   EINVAL: no such mapping name',
+      '',
+    ]);
+    expect(whole).not.toMatch(/left off/);
+    const cut = run(['s.txt'], { 's.txt': SCENARIO }, fakeModel().model, 3);
+    expect(cut.code).toBe(0);
+    expect(cut.stdout.split('\n')[0]).toBe('s.txt: 4 steps, 1 error, invariants hold');
+    const trace = cut.stdout.split('\n').slice(cut.stdout.split('\n').indexOf('trace') + 1);
+    expect(trace).toEqual([
+      'line 1: process db1',
+      '  task    db1 created (process, new mm)',
+      'line 2: file sga 4M',
+      '… 3 more trace lines (of 2 steps) left off: the text output keeps the first 3 lines of the trace',
+      '',
+    ]);
+    // A step cut in the middle keeps its line and counts the rest of its events.
+    const mid = run(['s.txt'], { 's.txt': SCENARIO }, fakeModel().model, 5).stdout;
+    expect(mid).toMatch(/\nline 4: db1 touch buf read\n… 1 more trace line \(of 1 step\) left off/);
   });
 
   it('folds runs of identical processes in the summary', () => {

@@ -1,7 +1,7 @@
 /** Entry point of `npm run sim` (SPEC 3): wires runCli to Node's files and streams. */
-import { readFileSync } from 'node:fs';
 import { createEngine } from '../sim/index';
 import { runCli } from './runCli';
+import { readScenarioFile, statScenarioFile } from './scenarioFile';
 
 // `sim FILE | head` closes the pipe early: stop quietly, as Unix tools do.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -12,7 +12,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 process.exitCode = runCli(
   process.argv.slice(2),
   {
-    readFile: (path) => readFileSync(path, 'utf8'),
+    statFile: statScenarioFile,
+    readFile: (path) => readScenarioFile(path),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   },

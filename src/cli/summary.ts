@@ -1,7 +1,7 @@
 /**
  * The runner's readable output: a summary a person can scan (processes and
  * their page-table bytes, hosts, the system figure, errors, invariants),
- * then the trace of every step.
+ * then the trace of every step (at most runCli's MAX_TRACE_LINES lines of it).
  */
 import type { ProcessReport } from '../sim/model';
 import type { RunReport } from '../sim/report';

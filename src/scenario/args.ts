@@ -4,7 +4,7 @@
  * argument is missing) and repeats the command's usage.
  */
 import type { AddrExpr } from '../sim/commands';
-import { LineError } from './errors';
+import { LineError, quoted } from './errors';
 import { readSize } from './numbers';
 import { expandBrackets } from './brackets';
 import { USER_TOP, hex } from '../sim/geometry';
@@ -42,7 +42,7 @@ export class Args {
   /** Fails on anything left on the line. */
   end(): void {
     const token = this.tokens[this.index];
-    if (token !== undefined) throw new LineError(token.column, `unexpected '${token.text}' (usage: ${this.usage})`);
+    if (token !== undefined) throw new LineError(token.column, `unexpected ${quoted(token.text)} (usage: ${this.usage})`);
   }
 
   size(what: string): number {
@@ -54,7 +54,7 @@ export class Args {
     const token = this.next(what);
     const found = words.find((w) => w === token.text);
     if (found === undefined) {
-      throw new LineError(token.column, `expected ${words.join(', ')} for ${what}, got '${token.text}'`);
+      throw new LineError(token.column, `expected ${words.join(', ')} for ${what}, got ${quoted(token.text)}`);
     }
     return found;
   }
@@ -74,7 +74,7 @@ export function pairedNames(token: Token, count: number): string[] {
   const x = expandBrackets(token.text);
   if (!x.ok) throw new LineError(token.column, x.message);
   if (x.names.length !== 1 && x.names.length !== count) {
-    throw new LineError(token.column, `'${token.text}' gives ${x.names.length} names but the line has ${count} tasks; they pair up, so the counts must match`);
+    throw new LineError(token.column, `${quoted(token.text)} gives ${x.names.length} names but the line has ${count} tasks; they pair up, so the counts must match`);
   }
   return x.names;
 }
@@ -93,19 +93,19 @@ export function addrOf(token: Token): AddrExpr {
   const text = token.text;
   if (/^[0-9]/.test(text)) {
     const r = readSize(text);
-    if (!r.ok) throw new LineError(token.column, `bad address '${text}': expected a number such as 0x7f0000000000, a mapping NAME or NAME+OFFSET`);
-    if (r.value >= USER_TOP) throw new LineError(token.column, `address '${text}' is not a user address (user space is 0 to ${hex(USER_TOP - 1)})`);
+    if (!r.ok) throw new LineError(token.column, `bad address ${quoted(text)}: expected a number such as 0x7f0000000000, a mapping NAME or NAME+OFFSET`);
+    if (r.value >= USER_TOP) throw new LineError(token.column, `address ${quoted(text)} is not a user address (user space is 0 to ${hex(USER_TOP - 1)})`);
     return { kind: 'abs', value: r.value };
   }
   const plus = text.indexOf('+');
   const name = plus < 0 ? text : text.slice(0, plus);
   if (text === AUTO) throw new LineError(token.column, `'auto' is only allowed as the address of mmap`);
   if (!isMappingName(name)) {
-    throw new LineError(token.column, `bad address '${text}': expected a number, a mapping NAME or NAME+OFFSET`);
+    throw new LineError(token.column, `bad address ${quoted(text)}: expected a number, a mapping NAME or NAME+OFFSET`);
   }
   if (plus < 0) return { kind: 'named', name, offset: 0 };
   const offsetText = text.slice(plus + 1);
-  if (offsetText === '') throw new LineError(token.column, `missing offset after '+' in '${text}'`);
+  if (offsetText === '') throw new LineError(token.column, `missing offset after '+' in ${quoted(text)}`);
   const offset = sizeOf({ text: offsetText, column: token.column + plus + 1 });
   return { kind: 'named', name, offset };
 }
@@ -114,7 +114,7 @@ export function addrOf(token: Token): AddrExpr {
 export function fileNames(token: Token): string[] {
   const expansion = expandBrackets(token.text);
   if (!expansion.ok || !expansion.names.every(isName)) {
-    throw new LineError(token.column, `bad file name '${token.text}': names are letters, digits, _ . - and start with a letter or _`);
+    throw new LineError(token.column, `bad file name ${quoted(token.text)}: names are letters, digits, _ . - and start with a letter or _`);
   }
   return expansion.names;
 }

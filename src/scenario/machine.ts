@@ -6,7 +6,7 @@
 import type { Command, Fidelity, Prot } from '../sim/commands';
 import { ANON_FILE, DEFAULT_RAM, DEFAULT_SEED } from '../sim/commands';
 import { Args, fileNames } from './args';
-import { LineError } from './errors';
+import { excerpt, LineError, quoted } from './errors';
 import type { Token } from './tokens';
 import { isName, readProt } from './words';
 
@@ -26,7 +26,7 @@ export function readRegionCommand(verb: 'map' | 'unmap', tokens: readonly Token[
     return regions.map((region): Command => ({ op: 'mshare_unmap', region, offset, len }));
   }
   const fileToken = args.next('FILE');
-  if (fileToken.text !== ANON_FILE && !isName(fileToken.text)) throw new LineError(fileToken.column, `bad file name '${fileToken.text}': expected a NAME or - for anonymous memory`);
+  if (fileToken.text !== ANON_FILE && !isName(fileToken.text)) throw new LineError(fileToken.column, `bad file name ${quoted(fileToken.text)}: expected a NAME or - for anonymous memory`);
   let fileOffset = 0;
   let prot: Prot = { read: true, write: true, exec: false };
   if (args.peek() !== undefined && /^[0-9]/.test(args.peek()!.text)) fileOffset = args.size('FILE_OFFSET');
@@ -53,18 +53,18 @@ export function readMachine(args: Args): Command {
     const key = eq < 0 ? token.text : token.text.slice(0, eq);
     const value: Token = { text: token.text.slice(eq + 1), column: token.column + eq + 1 };
     if (eq < 0 || !['ram', 'seed', 'pt_reclaim', 'fidelity', 'mshare_align'].includes(key)) {
-      throw new LineError(token.column, `unknown machine option '${token.text}' (usage: ${args.usage})`);
+      throw new LineError(token.column, `unknown machine option ${quoted(token.text)} (usage: ${args.usage})`);
     }
     if (seen.has(key)) throw new LineError(token.column, `machine option ${key}= given twice`);
     seen.add(key);
     if (key === 'ram') ram = ramArg(value);
     else if (key === 'seed') seed = seedArg(value);
     else if (key === 'fidelity') {
-      if (value.text !== 'described' && value.text !== 'as_posted') throw new LineError(value.column, `fidelity must be described or as_posted, got '${value.text}'`);
+      if (value.text !== 'described' && value.text !== 'as_posted') throw new LineError(value.column, `fidelity must be described or as_posted, got ${quoted(value.text)}`);
       extra.fidelity = value.text;
     } else if (key === 'mshare_align') extra.mshareAlign = alignArg(value);
     else if (value.text === 'on' || value.text === 'off') ptReclaim = value.text === 'on';
-    else throw new LineError(value.column, `pt_reclaim must be on or off, got '${value.text}'`);
+    else throw new LineError(value.column, `pt_reclaim must be on or off, got ${quoted(value.text)}`);
   }
   return { op: 'machine', ram, seed, ptReclaim, ...extra };
 }
@@ -76,7 +76,7 @@ export const MIN_RAM = 4 * 4096;
 function ramArg(token: Token): number {
   const ram = sizeArg(token);
   if (ram < MIN_RAM) {
-    throw new LineError(token.column, `ram=${token.text} cannot hold one process's first tables (PGD, PUD, PMD and PTE pages): at least 16K`);
+    throw new LineError(token.column, `ram=${excerpt(token.text)} cannot hold one process's first tables (PGD, PUD, PMD and PTE pages): at least 16K`);
   }
   return ram;
 }
@@ -84,7 +84,7 @@ function ramArg(token: Token): number {
 /** msharefs's alignment: the lab pages in four levels, so whole PGD entries (512 GiB). */
 function alignArg(token: Token): number {
   const align = sizeArg(token);
-  if (align === 0 || align % 2 ** 39 !== 0) throw new LineError(token.column, `mshare_align must be a multiple of 512G (one PGD entry), got '${token.text}'`);
+  if (align === 0 || align % 2 ** 39 !== 0) throw new LineError(token.column, `mshare_align must be a multiple of 512G (one PGD entry), got ${quoted(token.text)}`);
   return align;
 }
 
@@ -98,6 +98,6 @@ function seedArg(token: Token): number {
     const seed = sizeArg(token);
     if (seed <= 0xffff_ffff) return seed;
   }
-  throw new LineError(token.column, `seed must be a whole number from 0 to 4294967295, got '${token.text}'`);
+  throw new LineError(token.column, `seed must be a whole number from 0 to 4294967295, got ${quoted(token.text)}`);
 }
 

@@ -6,6 +6,7 @@
  * every byte count stays exact in a double.
  */
 import type { AddrExpr } from '../sim/commands';
+import { quoted } from './errors';
 
 const UNITS: readonly (readonly [string, number])[] = [
   ['T', 2 ** 40],
@@ -23,7 +24,7 @@ export type NumberResult = { readonly ok: true; readonly value: number } | { rea
 /** Reads a size such as 4096, 0x1000, 4K or 2m. */
 export function readSize(text: string): NumberResult {
   const m = NUMBER.exec(text);
-  if (m === null) return { ok: false, message: `bad size '${text}': expected bytes such as 4096, 0x1000 or 4M` };
+  if (m === null) return { ok: false, message: `bad size ${quoted(text)}: expected bytes such as 4096, 0x1000 or 4M` };
   const hexDigits = m[1];
   const digits = (hexDigits ?? m[2] ?? '').replace(/_/g, '');
   // More digits than any safe integer has: too large, without building a huge BigInt.
@@ -37,7 +38,7 @@ export function readSize(text: string): NumberResult {
 }
 
 function tooLarge(text: string): NumberResult {
-  return { ok: false, message: `size '${text}' is too large (at most 2^53 - 1 bytes)` };
+  return { ok: false, message: `size ${quoted(text)} is too large (at most 2^53 - 1 bytes)` };
 }
 
 /** A size as a person writes it: 4M when exact, plain decimal bytes otherwise. */

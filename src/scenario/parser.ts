@@ -7,7 +7,7 @@ import { findInvisible, withoutLeadingBom } from './invisible';
 import type { Command, Located } from '../sim/commands';
 import { Args, fileNames } from './args';
 import { expandBrackets } from './brackets';
-import { LineError, type ParseError } from './errors';
+import { LineError, quoted, type ParseError } from './errors';
 import { columnAfter, splitLines, tokenize, type Token } from './tokens';
 import { readTaskCommand } from './verbs';
 import { readMachine, readRegionCommand } from './machine';
@@ -85,20 +85,20 @@ function readLine(tokens: readonly Token[], first: boolean): { commands: Command
   }
   if (verbToken === undefined || !isVerb(verbToken.text)) {
     if (isVerb(head.text)) {
-      throw new LineError(head.column, `'${head.text}' needs the task first: TASK ${head.text} ...`);
+      throw new LineError(head.column, `${quoted(head.text)} needs the task first: TASK ${head.text} ...`);
     }
     if (!/^[A-Za-z_]/.test(head.text) && !head.text.startsWith('[')) {
-      throw new LineError(head.column, `'${printable(head.text)}' is not a command or a task name (names start with a letter or _)`);
+      throw new LineError(head.column, `${quoted(head.text, printable)} is not a command or a task name (names start with a letter or _)`);
     }
     const hint = closestKeyword(head.text);
     if (hint !== null && hint !== head.text) {
-      throw new LineError(head.column, `unknown command '${head.text}' (did you mean '${hint}'?)`);
+      throw new LineError(head.column, `unknown command ${quoted(head.text)} (did you mean ${quoted(hint)}?)`);
     }
     const verbs = `expected one of ${VERBS.join(', ')}`;
-    if (verbToken === undefined) throw new LineError(columnAfter(head), `missing verb after task '${head.text}': ${verbs}`);
+    if (verbToken === undefined) throw new LineError(columnAfter(head), `missing verb after task ${quoted(head.text)}: ${verbs}`);
     throw new LineError(
       verbToken.column,
-      `unknown verb '${verbToken.text}' after task '${head.text}': ${verbs} (a line may also start with ${DECLARATIONS.join(', ')})`,
+      `unknown verb ${quoted(verbToken.text)} after task ${quoted(head.text)}: ${verbs} (a line may also start with ${DECLARATIONS.join(', ')})`,
     );
   }
   const tasks = taskNames(head);
@@ -153,10 +153,10 @@ function taskNames(token: Token): string[] {
   if (!expansion.ok) throw new LineError(token.column, expansion.message);
   const sample = expansion.names[0] ?? '';
   if (isDeclaration(token.text)) {
-    throw new LineError(token.column, `'${token.text}' is a keyword and cannot name a task`);
+    throw new LineError(token.column, `${quoted(token.text)} is a keyword and cannot name a task`);
   }
   if (!isTaskName(sample)) {
-    throw new LineError(token.column, `bad task name '${token.text}': names are letters, digits, _ . - and start with a letter or _`);
+    throw new LineError(token.column, `bad task name ${quoted(token.text)}: names are letters, digits, _ . - and start with a letter or _`);
   }
   return expansion.names;
 }
@@ -168,7 +168,7 @@ function pairUp(parentToken: Token, childToken: Token): [string, string][] {
   if (parents.length > 1 && children.length > 1 && parents.length !== children.length) {
     throw new LineError(
       childToken.column,
-      `'${parentToken.text}' gives ${parents.length} names but '${childToken.text}' gives ${children.length}; they pair up, so the counts must match`,
+      `${quoted(parentToken.text)} gives ${parents.length} names but ${quoted(childToken.text)} gives ${children.length}; they pair up, so the counts must match`,
     );
   }
   const n = Math.max(parents.length, children.length);

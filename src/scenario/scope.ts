@@ -9,7 +9,7 @@
  */
 import type { AddrExpr, Command } from '../sim/commands';
 import { ANON_FILE } from '../sim/commands';
-import { LineError } from './errors';
+import { excerpt, LineError } from './errors';
 
 /** Columns of the tokens a command's names came from (the task's is always known). */
 export interface Where {
@@ -41,7 +41,7 @@ export class Scope {
         return;
       case 'mshare_map':
         this.needRegion(c.region, at.task);
-        if (c.file !== ANON_FILE && !this.files.has(c.file)) throw new LineError(at.task, `no file named ${c.file}: declare it first with file ${c.file} SIZE or memfd ${c.file} SIZE`);
+        if (c.file !== ANON_FILE && !this.files.has(c.file)) throw new LineError(at.task, `no file named ${excerpt(c.file)}: declare it first with file ${excerpt(c.file)} SIZE or memfd ${excerpt(c.file)} SIZE`);
         return;
       case 'mshare_unmap':
       case 'unlink':
@@ -61,7 +61,7 @@ export class Scope {
       case 'mmap':
         this.needTask(c.task, at.task);
         if (c.file !== ANON_FILE && !this.files.has(c.file)) {
-          throw new LineError(at.file ?? at.task, `no file named ${c.file}: declare it first with file ${c.file} SIZE or memfd ${c.file} SIZE`);
+          throw new LineError(at.file ?? at.task, `no file named ${excerpt(c.file)}: declare it first with file ${excerpt(c.file)} SIZE or memfd ${excerpt(c.file)} SIZE`);
         }
         if (c.addr !== null) this.needMapping(c.task, c.addr, at);
         if (c.as !== null) this.namesOf(c.task).add(c.as);
@@ -92,15 +92,15 @@ export class Scope {
   }
 
   private needRegion(name: string, column: number): void {
-    if (!this.regions.has(name)) throw new LineError(column, `no msharefs region named ${name}: declare it first with mshare ${name} SIZE`);
+    if (!this.regions.has(name)) throw new LineError(column, `no msharefs region named ${excerpt(name)}: declare it first with mshare ${excerpt(name)} SIZE`);
   }
 
   private needTask(name: string, column: number): void {
-    if (!this.tasks.has(name)) throw new LineError(column, `no task named ${name}: declare it first with process ${name} (or thread, fork)`);
+    if (!this.tasks.has(name)) throw new LineError(column, `no task named ${excerpt(name)}: declare it first with process ${excerpt(name)} (or thread, fork)`);
   }
 
   private needMapping(task: string, a: AddrExpr, at: Where): void {
     if (a.kind !== 'named' || this.namesOf(task).has(a.name)) return;
-    throw new LineError(at.addr ?? at.task, `no mapping named ${a.name} for ${task}: name one first with ${task} mmap ... as=${a.name}`);
+    throw new LineError(at.addr ?? at.task, `no mapping named ${excerpt(a.name)} for ${excerpt(task)}: name one first with ${excerpt(task)} mmap ... as=${excerpt(a.name)}`);
   }
 }

@@ -6,7 +6,7 @@
 import type { AddrExpr, Command } from '../sim/commands';
 import { ANON_FILE } from '../sim/commands';
 import { Args, pairedAddrs, pairedNames, sizeOf } from './args';
-import { LineError } from './errors';
+import { LineError, quoted } from './errors';
 import type { Token } from './tokens';
 import { ACCESSES, ADVICES, AUTO, isMappingName, isName, readFlags, readProt, type Verb } from './words';
 
@@ -106,7 +106,7 @@ function readMmap(args: Args, count: number): TaskLine {
   const fileToken = args.next('FILE');
   const files = fileToken.text === ANON_FILE ? [ANON_FILE] : pairedNames(fileToken, count);
   if (files.some((f) => f !== ANON_FILE && !isName(f))) {
-    throw new LineError(fileToken.column, `bad file name '${fileToken.text}': expected a NAME or - for anonymous memory`);
+    throw new LineError(fileToken.column, `bad file name ${quoted(fileToken.text)}: expected a NAME or - for anonymous memory`);
   }
   let offset = 0;
   let as: string[] | null = null;
@@ -118,7 +118,7 @@ function readMmap(args: Args, count: number): TaskLine {
     const text = maybeAs.text.slice(3);
     as = text === '' ? [''] : pairedNames({ text, column: maybeAs.column + 3 }, count);
     if (as.some((n) => !isMappingName(n))) {
-      throw new LineError(maybeAs.column, `bad mapping name '${text}' in as=: expected a NAME other than auto`);
+      throw new LineError(maybeAs.column, `bad mapping name ${quoted(text)} in as=: expected a NAME other than auto`);
     }
   }
   args.end();

@@ -4,6 +4,7 @@
  * parser reads.
  */
 import type { Access, Advice, MmapFlags, Prot } from '../sim/commands';
+import { quoted } from './errors';
 
 /** Commands that start a line; a task with one of these names would be ambiguous. */
 export const DECLARATIONS = ['machine', 'file', 'memfd', 'process', 'thread', 'fork', 'mshare', 'unlink'] as const;
@@ -49,7 +50,7 @@ export function isMappingName(text: string): boolean {
 /** Reads PROT: `none`, or r, w, x each at most once in any order; a message when malformed. */
 export function readProt(text: string): Prot | string {
   if (text === 'none') return { read: false, write: false, exec: false };
-  const bad = `bad protection '${text}': expected r, w, x (each at most once) or none`;
+  const bad = `bad protection ${quoted(text)}: expected r, w, x (each at most once) or none`;
   if (!/^[rwx]{1,3}$/.test(text) || new Set(text).size !== text.length) return bad;
   return { read: text.includes('r'), write: text.includes('w'), exec: text.includes('x') };
 }
@@ -82,10 +83,10 @@ export function readFlags(text: string): MmapFlags | FlagError {
   for (const item of text.split(',')) {
     const key = FLAG_NAMES.find(([word]) => word === item)?.[1];
     if (key === undefined) {
-      const what = item === '' ? 'empty flag' : `unknown flag '${item}'`;
+      const what = item === '' ? 'empty flag' : `unknown flag ${quoted(item)}`;
       return { offset, message: `${what}: expected a comma list of shared, private, shared_pt, fixed` };
     }
-    if (flags[key]) return { offset, message: `duplicate flag '${item}'` };
+    if (flags[key]) return { offset, message: `duplicate flag ${quoted(item)}` };
     flags[key] = true;
     offset += item.length + 1;
   }
