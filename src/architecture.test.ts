@@ -12,7 +12,7 @@ const srcDir = dirname(fileURLToPath(import.meta.url));
  * Test support (fast-check arbitraries; the app's fake-bridge renderer and counting engine)
  * is held to the rules of tests, not of the layer.
  */
-const TEST_SUPPORT = /(\.test\.tsx?|[\/\\](arbitraries\.ts|testing\.tsx|testEngine\.ts))$/;
+const TEST_SUPPORT = /(\.test\.tsx?|[/\\](arbitraries\.ts|testing\.tsx|testEngine\.ts))$/;
 
 /** Every non-test .ts/.tsx file under src/<folder>; none when the folder is missing. */
 function sourceFiles(folder: string): string[] {

@@ -14,7 +14,8 @@ const INVISIBLE: Readonly<Record<string, string>> = {
   '\ufeff': 'a byte order mark (U+FEFF)',
   '\u00ad': 'a soft hyphen (U+00AD)',
 };
-const PATTERN = new RegExp(`[${Object.keys(INVISIBLE).join('')}]`);
+// An alternation, not a class: a class would join the zero-width joiner with its neighbours.
+const PATTERN = new RegExp(Object.keys(INVISIBLE).join('|'));
 
 /** The first invisible character in the code part of a line: its 1-based column and its name. */
 export function findInvisible(code: string): { column: number; name: string } | null {

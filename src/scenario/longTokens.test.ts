@@ -39,7 +39,7 @@ describe('quoted and excerpt', () => {
   });
 
   it('render the kept characters with `show`', () => {
-    expect(quoted('\u0000'.repeat(50), (s) => s.replace(/\u0000/g, '\\0'))).toBe(`'${'\\0'.repeat(20)}…${'\\0'.repeat(19)}' (50 characters)`);
+    expect(quoted('\u0000'.repeat(50), (s) => s.replaceAll('\u0000', '\\0'))).toBe(`'${'\\0'.repeat(20)}…${'\\0'.repeat(19)}' (50 characters)`);
   });
 });
 

@@ -1,6 +1,6 @@
 // SPEC 2: `auto` addresses as Linux places them, top-down from a seeded mmap_base.
 import { describe, expect, it } from 'vitest';
-import { PMD_SIZE, PUD_SIZE } from './geometry';
+import { PUD_SIZE } from './geometry';
 import { MMAP_GAP, TASK_SIZE, autoAddress, drawMmapBase, seedState } from './random';
 import { createEngine } from './engine/engine';
 import { run } from './reference/harness';

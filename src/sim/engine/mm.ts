@@ -33,7 +33,12 @@ function leak(m: Machine, mm: Mm): void {
   for (const pud of mm.pgd.children.values()) {
     if (pud instanceof DirTable && pud.owner !== mm) continue;
     pages++;
-    if (pud instanceof DirTable) for (const pmd of pud.children.values()) if (pmd instanceof PmdTable) (pmd.removeUser(mm), pages++);
+    if (!(pud instanceof DirTable)) continue;
+    for (const pmd of pud.children.values()) {
+      if (!(pmd instanceof PmdTable)) continue;
+      pmd.removeUser(mm);
+      pages++;
+    }
   }
   mm.pgd = new DirTable('pgd');
   mm.leaked = pages;

@@ -18,5 +18,6 @@ export function useSlideFocus(): void {
     if (slide === null || !ready || snap === null) return;
     select(slide.focus === undefined ? null : focusSelection(snap, slide.focus));
     // Only when the slide or its step changes, not on every snapshot of the same step.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slide, ready]);
 }

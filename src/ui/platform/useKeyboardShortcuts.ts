@@ -6,7 +6,7 @@
  * when a control that uses these keys itself has focus.
  */
 import { useEffect } from 'react';
-import { useActions, useSim, useSimStore } from '../common/SimProvider';
+import { useActions, useSimStore } from '../common/SimProvider';
 
 /** Whether a key press belongs to the element that has focus. */
 export function ownsKeys(target: EventTarget | null): boolean {

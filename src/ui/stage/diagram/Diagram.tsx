@@ -137,7 +137,7 @@ export function Diagram({ snap, side, align, otherSnap = null }: DiagramProps) {
       {snap !== null && layout !== null && width > 0 && (
         <PlanContext.Provider value={staged}>
           {(layout.columns.length > 0 || (plan?.stage.columns.removed.length ?? 0) > 0) && (
-            <StageSvg plan={plan} width={layout.width} height={layout.height + 16} scaleFor={scaleFor} label={`Page tables of ${snap.mms.length} mms for the window in view`} step={snap.step}>
+            <StageSvg width={layout.width} height={layout.height + 16} scaleFor={scaleFor} label={`Page tables of ${snap.mms.length} mms for the window in view`} step={snap.step}>
               <DiagramDefs cell={layout.metrics.cell} />
               {!narrow && <RowLabels rows={layout.rows} />}
               {layout.gaps.map((g) => (

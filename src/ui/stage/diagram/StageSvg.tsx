@@ -5,11 +5,9 @@
  */
 import type { ReactNode } from 'react';
 import { stageWidth } from '../../../viz/beats';
-import type { Plan } from '../../../viz/choreography';
 import { usePlanFrame } from '../../motion/MotionProvider';
 
 interface Props {
-  readonly plan: Plan | null;
   readonly width: number;
   readonly height: number;
   /** The scale that fits a drawing this wide. */
@@ -19,7 +17,7 @@ interface Props {
   readonly children: ReactNode;
 }
 
-export function StageSvg({ plan, width, height, scaleFor, label, step, children }: Props) {
+export function StageSvg({ width, height, scaleFor, label, step, children }: Props) {
   const w = usePlanFrame((p, t) => Math.round(stageWidth(p, width, t)));
   const scale = scaleFor(w);
   return (

@@ -38,7 +38,8 @@ export function useStepPlan(snap: Snapshot | null, layout: DiagramLayout | null,
     const forward = same && lastMove === 'step' && before.snap.step + 1 === snap.step && before.snap.window.lo === snap.window.lo && before.snap.window.hi === snap.window.hi;
     const plan = choreograph({ prev: prev.snap, next: snap, prevLayout: prev.layout, nextLayout: layout, prevCurves: prev.curves, nextCurves: curves });
     return { plan, key: stepKey(snap), forward };
-    // The picture before is read, not depended on: a plan is made once per picture.
+    // The picture before and how the step was reached are read, not depended on: a plan is made once per picture.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [snap, layout, curves]);
   useLayoutEffect(() => {
     if (planned === null || snap === null || layout === null) return;
