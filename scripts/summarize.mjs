@@ -1,5 +1,5 @@
 // Prints the closing `N passed, N failed` line of `npm test` from the Vitest and
-// Playwright JSON reports, with the typecheck and the build counted as one check each.
+// Playwright JSON reports, with the typecheck, the lint and the build counted as one check each.
 // Exits non-zero when anything failed, a report is missing, or a runner ran no test.
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 const { values: args } = parseArgs({
   options: {
     typecheck: { type: 'string' },
+    lint: { type: 'string' },
     build: { type: 'string' },
     vitest: { type: 'string', default: 'reports/vitest.json' },
     playwright: { type: 'string', default: 'reports/playwright.json' },
@@ -73,6 +74,7 @@ function playwrightCounts(report) {
 }
 
 addCheck('typecheck', args.typecheck);
+addCheck('lint', args.lint);
 addRunner('unit tests (vitest)', vitestCounts(readReport('vitest', args.vitest)));
 addCheck('build', args.build);
 addRunner('e2e tests (playwright)', playwrightCounts(readReport('playwright', args.playwright)));

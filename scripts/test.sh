@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole check: typecheck, unit + property tests, build, end-to-end tests.
+# The whole check: typecheck, lint, unit + property tests, build, end-to-end tests.
 # Every stage runs even after a failure so the closing summary line is complete;
 # the exit status is non-zero if anything failed or no test ran.
 set -u
@@ -17,6 +17,10 @@ echo "== typecheck"
 npm run --silent typecheck
 typecheck=$?
 
+echo "== lint"
+npm run --silent lint
+lint=$?
+
 echo "== unit and property tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 
@@ -27,5 +31,5 @@ build=$?
 echo "== end-to-end tests"
 npx playwright test
 
-node scripts/summarize.mjs --typecheck "$typecheck" --build "$build" \
+node scripts/summarize.mjs --typecheck "$typecheck" --lint "$lint" --build "$build" \
   --vitest reports/vitest.json --playwright reports/playwright.json
