@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../sim/events';
-import { autoWindow } from './autoWindow';
+import { AutoWindowTracker, autoWindow } from './autoWindow';
+import { parse } from '../scenario/index';
+import { createEngine } from '../sim/engine/engine';
 
 const MiB = 2 ** 20;
 const mmap = (va: number, len: number): TraceEvent => ({ k: 'mmap', mm: 1, va, len, file: 'f', sharing: 'none', notShared: null });
@@ -30,5 +32,25 @@ describe('the automatic window', () => {
 
   it('gives a one-page mapping its whole PTE page', () => {
     expect(autoWindow([[mmap(0x7f00_0000_1000, 4096)]])).toEqual({ lo: 0x7f00_0000_0000, hi: 0x7f00_0000_0000 + 2 * MiB });
+  });
+});
+
+/** Every step's events of a scenario that maps twice, faults, then maps and faults elsewhere. */
+function commandsEvents(): TraceEvent[][] {
+  const lines = ['process a', 'a mmap 0x7f0000100000 3M rw private -', 'file f 4M', 'a mmap 0x100000000 2M r shared f', 'a touch 0x7f0000200000 write', 'a mmap 0x200000000 2M r shared f', 'a touch 0x200000000 read'];
+  const parsed = parse(lines.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const engine = createEngine();
+  return parsed.commands.map((c) => engine.step(c));
+}
+
+describe('the automatic window as a run goes', () => {
+  it('is the window autoWindow gives for the steps fed so far, at every step', () => {
+    const steps = commandsEvents();
+    const tracker = new AutoWindowTracker();
+    steps.forEach((events, i) => {
+      tracker.feed(events);
+      expect(tracker.window).toEqual(autoWindow(steps.slice(0, i + 1)));
+    });
   });
 });

@@ -39,3 +39,33 @@ function around(start: number, end: number): AddressWindow {
   const hi = Math.min(alignUp(end, PMD_SIZE), lo + AUTO_PTE_PAGES * PMD_SIZE);
   return { lo, hi: Math.max(hi, lo + PMD_SIZE) };
 }
+
+/**
+ * autoWindow as a run goes, fed one step's events at a time: the same window
+ * autoWindow would give for the steps fed so far, at a cost per event (the
+ * mappings are kept only until the first fault fixes the window).
+ */
+export class AutoWindowTracker {
+  private readonly maps: { va: number; len: number }[] = [];
+  private fixed: AddressWindow | null = null;
+
+  feed(events: readonly TraceEvent[]): void {
+    if (this.fixed !== null) return;
+    for (const e of events) {
+      if (e.k === 'mmap') this.maps.push({ va: e.va, len: e.len });
+      else if (e.k === 'fault') {
+        const holder = this.maps.find((m) => m.va <= e.va && e.va < m.va + m.len);
+        this.fixed = around(e.va, holder === undefined ? e.va + e.len : holder.va + holder.len);
+        this.maps.length = 0;
+        return;
+      }
+    }
+  }
+
+  /** The window so far, or null while nothing is mapped. */
+  get window(): AddressWindow | null {
+    if (this.fixed !== null) return this.fixed;
+    const first = this.maps[0];
+    return first === undefined ? null : around(first.va, first.va + Math.max(first.len, 1));
+  }
+}

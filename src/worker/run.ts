@@ -9,6 +9,12 @@ import type { TraceEvent } from '../sim/events';
 import type { Engine } from '../sim/engine/engine';
 import { Checkpoints } from './checkpoints';
 import { OBJECT_BUDGET, overBudget, type Stop } from '../sim/budget';
+import type { MmId } from '../sim/events';
+import type { WorldView } from '../sim/view';
+import type { AddressWindow } from '../protocol/messages';
+import { AutoWindowTracker, DEFAULT_WINDOW } from './autoWindow';
+import { ViewHistory } from './history';
+import { CAPS } from './snapshot';
 import { stepKind, stepKindCode } from './stepKind';
 
 export interface RunOptions {
@@ -21,6 +27,8 @@ export interface RunOptions {
   readonly maxCheckpointCost?: number;
   /** Objects the world may hold (sim/budget.ts): past it the run stops after that step. */
   readonly budget?: number;
+  /** Views kept for going back without the engine (history.ts); 0 keeps none. */
+  readonly maxKeptViews?: number;
 }
 
 /** Past this cost (ms) for one invariant check, the run checks only at its end. */
@@ -43,6 +51,9 @@ export class Run {
   private atEnd: Engine | null = null;
   /** Why the run ended before its last command, if it did. */
   private stop: Stop | null = null;
+  /** What every step showed in the automatic window, for going back at the cost of what changed. */
+  private readonly history: ViewHistory | null;
+  private readonly auto = new AutoWindowTracker();
 
   constructor(
     readonly commands: readonly Located[],
@@ -59,6 +70,19 @@ export class Run {
     });
     this.runner = options.makeEngine();
     this.checkpoints.offer(0, this.runner);
+    const maxViews = options.maxKeptViews ?? 200_000;
+    this.history = maxViews > 0 ? new ViewHistory({ maxFiles: 16, maxPtePerMm: CAPS.ptePerMm, maxViews }) : null;
+    this.history?.record(0, this.runner, DEFAULT_WINDOW);
+  }
+
+  /** The view of `step` for `window` from the kept history, or null (then ask engineAt). */
+  viewAt(step: number, window: AddressWindow): WorldView | null {
+    return step > this.ranSteps ? null : (this.history?.viewAt(step, window) ?? null);
+  }
+
+  /** An mm's name: the engine that ran furthest knows every mm up to there (ids are never reused). */
+  mmName(id: MmId): string {
+    return (this.runner ?? this.atEnd ?? this.engineAt(0)).mmName(id);
   }
 
   /** Steps this run has: every command's, or those up to the one that crossed the budget. */
@@ -117,6 +141,8 @@ export class Run {
       this.kills[this.ranSteps] = before + events.filter((e) => e.k === 'oom').length;
       this.ranSteps += 1;
       this.checkpoints.offer(this.ranSteps, runner, ranMs);
+      this.auto.feed(events);
+      this.history?.record(this.ranSteps, runner, this.auto.window ?? DEFAULT_WINDOW);
       this.check(runner, located.line);
       this.stop = overBudget(runner.footprint(), located.line, this.options.budget ?? OBJECT_BUDGET);
       if (this.stop !== null || clock() - start >= budgetMs) break;

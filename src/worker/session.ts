@@ -11,7 +11,7 @@ import { compareSides, parse, SIDE_LABELS } from '../scenario/index';
 import { PROTOCOL_VERSION as v, type AddressWindow, type FromWorker, type Mode, type Side, type Snapshot, type Vs } from '../protocol/messages';
 import { DEFAULT_WINDOW, autoWindow } from './autoWindow';
 import { Run, type RunOptions } from './run';
-import { buildSnapshot } from './snapshot';
+import { buildSnapshot, viewOptions } from './snapshot';
 import { OBJECT_BUDGET } from '../sim/budget';
 
 export interface SessionOptions extends Partial<Omit<RunOptions, 'makeEngine' | 'clock'>> {
@@ -182,8 +182,12 @@ export class Session {
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     if (run === null || run === undefined) throw new Error('no scenario is loaded');
+    // Going back costs what changed: the run's kept views when they cover this window, else the engine.
+    const kept = run.viewAt(step, window);
+    const engine = kept === null ? run.engineAt(step) : null;
     const snap = buildSnapshot({
-      engine: run.engineAt(step),
+      view: kept ?? (engine as Engine).view(viewOptions(window)),
+      mmName: engine === null ? (id) => run.mmName(id) : (id) => engine.mmName(id),
       loadId: this.loadId,
       mode: this.mode,
       side,

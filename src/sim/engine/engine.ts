@@ -18,7 +18,7 @@ import { unmapChecked } from './munmap';
 import { createProcess, createThread, exitTask, forkProcess } from './lifecycle';
 import { touch } from './touch';
 import { mshareCommand } from './mshare';
-import { buildView } from './view';
+import { buildView, buildViewParts, type ViewParts } from './view';
 import { cloneMachine } from './clone';
 import type { ViewOptions, WorldView } from '../view';
 import { newObject, type Machine, type Task } from './state';
@@ -30,6 +30,12 @@ export interface Engine extends Model {
   /** A deep copy at this step (a checkpoint). */
   clone(): Engine;
   footprint(): number;
+  /** The mms the last step named (whose views may have changed), the task's own included. */
+  lastNamed(): readonly MmId[];
+  /** Every mm in the world now, in creation order. */
+  mmIds(): MmId[];
+  /** The views of the mms `ids` and the world's counters and first files (worker/history.ts). */
+  viewParts(options: ViewOptions, ids: Iterable<MmId>, maxFiles: number): ViewParts;
 }
 
 export function createEngine(): Engine {
@@ -40,6 +46,7 @@ function engineOver(initial: Machine): Engine {
   let m: Machine = initial;
   const checker = new InvariantChecker();
   const footprint = new Footprint();
+  let named: MmId[] = [];
 
   function liveTask(name: string): Task | SyscallError {
     const t = m.tasks.get(name);
@@ -136,12 +143,13 @@ function engineOver(initial: Machine): Engine {
       m.markerAt = 0;
       const err = run(cmd.command);
       if (err !== null) emit(m, { k: 'error', errno: err.errno, message: err.message });
-      const named = mentioned(m.events);
-      checker.touched(named, m.events);
-      footprint.touched(named);
+      const ids = mentioned(m.events);
+      checker.touched(ids, m.events);
       // A syscall may split or join VMAs with no table event (nothing was mapped there yet).
       const task = 'task' in cmd.command ? m.tasks.get(cmd.command.task) : undefined;
-      if (task !== undefined) footprint.touched([task.mm.id]);
+      if (task !== undefined) ids.add(task.mm.id);
+      footprint.touched(ids);
+      named = [...ids];
       // Causal order: what happened first comes first (SPEC 2), as the UI animates it.
       return m.events;
     },
@@ -179,6 +187,15 @@ function engineOver(initial: Machine): Engine {
     },
     footprint(): number {
       return footprint.measure(m);
+    },
+    lastNamed(): readonly MmId[] {
+      return named;
+    },
+    mmIds(): MmId[] {
+      return [...m.mms.keys()];
+    },
+    viewParts(options: ViewOptions, ids: Iterable<MmId>, maxFiles: number): ViewParts {
+      return buildViewParts(m, options, ids, maxFiles);
     },
     findings(): Finding[] {
       return m.findings.map((f) => ({ ...f }));

@@ -52,7 +52,7 @@ function pteViews(pmd: PmdTable, base: Vaddr, o: ViewOptions, room: number): Tab
   return out;
 }
 
-function mmView(m: Machine, mm: Mm, o: ViewOptions): { view: MmView; truncated: boolean } {
+export function mmView(m: Machine, mm: Mm, o: ViewOptions): { view: MmView; truncated: boolean } {
   const cap = o.maxPtePerMm ?? 64;
   const tables: TableView[] = [];
   const pgdEntries = joinRuns(
@@ -146,12 +146,53 @@ function digest(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function fileView(o: MemObject): { view: FileView; truncated: boolean } {
+export function fileView(o: MemObject): { view: FileView; truncated: boolean } {
   const ranges = o.cache.ranges();
   return {
     view: { name: o.name, kind: o.kind, size: o.size, cached: ranges.slice(0, MAX_RANGES), host: o.host?.mm.id ?? null },
     truncated: ranges.length > MAX_RANGES,
   };
+}
+
+/**
+ * The parts of a view that a step may have changed, for a caller that keeps the
+ * rest (worker/history.ts): the views of the mms `ids` that still exist, the first
+ * `maxFiles` files in view order, the counters, and every mm id in the world.
+ */
+export function buildViewParts(m: Machine, o: ViewOptions, ids: Iterable<number>, maxFiles: number): ViewParts {
+  const mms = new Map<number, { view: MmView; truncated: boolean }>();
+  for (const id of ids) {
+    const mm = m.mms.get(id);
+    if (mm !== undefined) mms.set(id, mmView(m, mm, o));
+  }
+  const files: FileView[] = [];
+  let filesTruncated = false;
+  let n = 0;
+  for (const obj of [...m.objects.values(), ...m.anon]) {
+    if (n++ >= maxFiles) break;
+    const r = fileView(obj);
+    filesTruncated ||= r.truncated;
+    files.push(r.view);
+  }
+  return {
+    mms,
+    files,
+    fileCount: m.objects.size + m.anon.size,
+    filesTruncated,
+    memory: { ramBytes: m.ram, pagetablesBytes: m.tablePages * PAGE_SIZE, fileBytes: m.filePages * PAGE_SIZE },
+    mmCount: m.mms.size,
+  };
+}
+
+export interface ViewParts {
+  /** The mms asked for that exist, by id; a missing id was freed. */
+  readonly mms: ReadonlyMap<number, { readonly view: MmView; readonly truncated: boolean }>;
+  readonly files: readonly FileView[];
+  /** Files in the world (files holds at most maxFiles of them). */
+  readonly fileCount: number;
+  readonly filesTruncated: boolean;
+  readonly memory: WorldView['memory'];
+  readonly mmCount: number;
 }
 
 export function buildView(m: Machine, o: ViewOptions): WorldView {
