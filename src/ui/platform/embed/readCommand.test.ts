@@ -38,6 +38,7 @@ describe('commands from the host page (SPEC 5.2)', () => {
     expect(why(msg('play', { speed: 3 }))).toMatch(/^play: speed must be one of 0.25, 0.5, 1, 2, 4, 8/);
     expect(why(msg('load', { lesson: 'nope' }))).toMatch(/^load: lesson must be one of walk, threads/);
     expect(why(msg('load', { scenario: 42 }))).toMatch(/^load: scenario/);
+    expect(why(msg('load', { scenario: 'x'.repeat(2_000_001) }))).toBe('load: scenario is 2,000,001 characters, over the limit of 2,000,000.');
     expect(why(msg('load', { mode: 'x' }))).toMatch(/^load: mode/);
     expect(why(msg('theme', { theme: 'blue' }))).toMatch(/^theme:/);
     expect(why(msg('state'))).toMatch(/Unknown command type "state"/);

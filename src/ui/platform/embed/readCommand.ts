@@ -34,7 +34,9 @@ export function readCommand(data: unknown): ReadCommand {
     const type = data.type;
     switch (type) {
       case 'load': {
-        if (has(data, 'scenario') && (typeof data.scenario !== 'string' || data.scenario.length > MAX_SCENARIO_CHARS)) return bad('load: scenario must be the text of a scenario (a string).');
+        if (has(data, 'scenario') && typeof data.scenario !== 'string') return bad('load: scenario must be the text of a scenario (a string).');
+        if (typeof data.scenario === 'string' && data.scenario.length > MAX_SCENARIO_CHARS)
+          return bad(`load: scenario is ${data.scenario.length.toLocaleString('en-US')} characters, over the limit of ${MAX_SCENARIO_CHARS.toLocaleString('en-US')}.`);
         if (has(data, 'lesson') && !among(data.lesson, LESSON_IDS)) return bad(`load: lesson must be one of ${LESSON_IDS.join(', ')}.`);
         if (has(data, 'mode') && !among(data.mode, MODES)) return bad(`load: mode must be one of ${MODES.join(', ')}.`);
         if (has(data, 'vs') && !among(data.vs, VS_CHOICES)) return bad(`load: vs must be one of ${VS_CHOICES.join(', ')}.`);

@@ -68,6 +68,13 @@ describe('reading a link, part by part', () => {
     expect((await parseLink('', hash)).link.scenario).toBe(text);
   });
 
+  it('names the limit when a link is too long to hold a scenario', async () => {
+    const r = await parseLink('', `#s=${'A'.repeat(400_001)}&step=2`);
+    expect(r.link.scenario).toBeNull();
+    expect(r.link.step).toBe(2);
+    expect(r.problems[0]).toBe('The link is too long to hold a scenario: its s= is 400,001 characters, over the 400,000 a link may carry. Showing the default scenario instead.');
+  });
+
   it('says so when a compressed scenario is cut short', async () => {
     const hash = await writeHash({ ...EMPTY_LINK, scenario: 'process a\n'.repeat(500) });
     const r = await parseLink('', hash.slice(0, -8));

@@ -68,7 +68,10 @@ export type Decoded = { readonly ok: true; readonly text: string } | { readonly 
 
 /** Reads an `s=` value, compressed or not; never throws, says in words what is wrong. */
 export async function decodeScenario(value: string): Promise<Decoded> {
-  if (value.length > MAX_ENCODED_CHARS) return { ok: false, problem: 'The link is too long to hold a scenario.' };
+  if (value.length > MAX_ENCODED_CHARS) {
+    const n = (x: number): string => x.toLocaleString('en-US');
+    return { ok: false, problem: `The link is too long to hold a scenario: its s= is ${n(value.length)} characters, over the ${n(MAX_ENCODED_CHARS)} a link may carry.` };
+  }
   const packed = value.startsWith(COMPRESSED_MARK);
   let bytes: Uint8Array<ArrayBuffer> | null = fromBase64Url(packed ? value.slice(COMPRESSED_MARK.length) : value);
   if (bytes === null) return { ok: false, problem: 'The link is damaged: its scenario is not valid base64url (was it cut short when copied?).' };
