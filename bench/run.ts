@@ -2,13 +2,15 @@
  * npm run bench: the seed's numbers at full scale through the same engine the
  * lessons use (SPEC 4, 7), a small detailed case in faults per second, and the
  * scale explorer's three curves as the worker computes them (bench/scale.ts),
- * and the detailed touch rate against this machine's kernel (bench/kernel.ts).
+ * the detailed touch rate against this machine's kernel (bench/kernel.ts), and
+ * going back in the seed's world as the worker does it (bench/goingBack.ts).
  */
 import { formatBytes } from '../src/sim/geometry';
 import type { Command, Located } from '../src/sim/commands';
 import { engineRate, kernelRate } from './kernel';
 import { measure, type Measurement } from './measure';
 import { scaleLine } from './scale';
+import { goingBack } from './goingBack';
 import { sgaScenario, SGA_BASE, type Sharing } from './sga';
 
 const GiB = 2 ** 30;
@@ -78,6 +80,9 @@ function anchor(): void {
   const ratio = engine.pagesPerSecond / kernel.pagesPerSecond;
   console.log(`detailed faults: engine ${e} pages/s, kernel ${Math.round(kernel.pagesPerSecond)} pages/s, ratio ${ratio.toFixed(2)} (target ≥ 0.25)`);
 }
+
+console.log('going back in the seed\'s world (1500 x 300 GiB, MAP_SHARED_PT, 2 TiB), as the worker does it');
+goingBack();
 
 console.log('kernel anchor: 256 MiB file, MAP_SHARED, read one byte per page (engine: one touch line per page, steps timed)');
 anchor();

@@ -30,6 +30,8 @@ interface MmHistory {
   readonly pieces: Piece[];
   born: number;
   freedAt: number | null;
+  /** The newest view as text: a step that named the mm but left its view as it was keeps nothing new. */
+  lastText: string;
 }
 
 interface StepParts {
@@ -96,10 +98,14 @@ export class ViewHistory {
     const more = sharers.size === 0 ? new Map() : engine.viewParts(options, sharers, 0).mms;
     for (const [id, got] of [...parts.mms, ...more]) {
       const h = this.mms.get(id);
+      const text = JSON.stringify(got);
       if (h === undefined || h.freedAt !== null) {
         // Ids are never reused: a missing or freed history means a new mm.
-        this.mms.set(id, { pieces: [{ step, ...got }], born: step, freedAt: null });
+        this.mms.set(id, { pieces: [{ step, ...got }], born: step, freedAt: null, lastText: text });
       } else {
+        // A host every guest's fault names, unchanged by most of them, keeps one view, not one per step.
+        if (text === h.lastText) continue;
+        h.lastText = text;
         const last = h.pieces[h.pieces.length - 1];
         if (last !== undefined && last.step === step) h.pieces[h.pieces.length - 1] = { step, ...got };
         else h.pieces.push({ step, ...got });

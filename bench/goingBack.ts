@@ -1,0 +1,69 @@
+/**
+ * Going back in the seed's world as the worker does it (src/worker/session.ts):
+ * the run to the end, the memory the kept views add per step, and the time to
+ * build the snapshot of a step back and of a jump to any step (p50, p95, max),
+ * with kept views and, for comparison, from checkpoints and replays alone.
+ */
+import { Session } from '../src/worker/session';
+
+const CLIENTS = ['machine ram=2T', 'file sga 300G', 'process db[1-1500]', 'db[1-1500] mmap 0x7f0000000000 300G rw shared,shared_pt sga', 'db[1-1500] touch 0x7f0000000000 300G read'].join('\n');
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const heap = (): number => {
+  gc?.();
+  return process.memoryUsage().heapUsed;
+};
+
+function spread(xs: readonly number[]): string {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+  return `p50 ${q(0.5).toFixed(1)} ms  p95 ${q(0.95).toFixed(1)} ms  max ${(s[s.length - 1] ?? 0).toFixed(1)} ms`;
+}
+
+interface Figures {
+  readonly runSeconds: number;
+  readonly heapBytes: number;
+  readonly back: number[];
+  readonly jumps: number[];
+}
+
+/** `keepCopies: false` keeps only the two checkpoints a run must, so two runs' heaps differ by the kept views alone. */
+function measureSession(maxKeptViews: number, samples: number, keepCopies = true): Figures {
+  const before = heap();
+  const s = new Session({ clock: () => performance.now(), maxKeptViews, ...(keepCopies ? {} : { maxCheckpointCost: 0 }) });
+  const t0 = performance.now();
+  s.load({ text: CLIENTS, step: 'last', mode: 'single', window: null });
+  while (s.running) s.runFor(25);
+  const runSeconds = (performance.now() - t0) / 1000;
+  s.snapshot();
+  const heapBytes = heap() - before;
+  const time = (step: number): number => {
+    s.goto(step);
+    const t = performance.now();
+    s.snapshot();
+    return performance.now() - t;
+  };
+  const back = Array.from({ length: samples }, (_, i) => time(s.total - 1 - i));
+  let seed = 7;
+  const jumps = Array.from({ length: samples }, () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return time(Math.floor((seed / 2 ** 31) * (s.total + 1)));
+  });
+  return { runSeconds, heapBytes, back, jumps };
+}
+
+export function goingBack(): void {
+  const steps = 4502;
+  const kept = measureSession(200_000, 40);
+  const replay = measureSession(0, 5);
+  const mb = (b: number): string => `${(b / 2 ** 20).toFixed(0)} MiB`;
+  console.log(`${'kept views: the run'.padEnd(44)} ${kept.runSeconds.toFixed(2).padStart(6)} s  heap after ${mb(kept.heapBytes)} (checkpoints alone ${replay.runSeconds.toFixed(2)} s, ${mb(replay.heapBytes)})`);
+  // The same two runs with only the two checkpoints a run keeps: the difference is the kept views.
+  const withViews = measureSession(200_000, 0, false).heapBytes;
+  const without = measureSession(0, 0, false).heapBytes;
+  console.log(`${'kept views: memory per step'.padEnd(44)} ${Math.round((withViews - without) / steps).toLocaleString('en-US')} B (${mb(withViews - without)} for ${steps} steps)${gc === undefined ? ' (no gc exposed: rough)' : ''}`);
+  console.log(`${'kept views: step back (40)'.padEnd(44)} ${spread(kept.back)}`);
+  console.log(`${'kept views: jump to any step (40)'.padEnd(44)} ${spread(kept.jumps)}`);
+  console.log(`${'checkpoints alone: step back (5)'.padEnd(44)} ${spread(replay.back)}`);
+  console.log(`${'checkpoints alone: jump to any step (5)'.padEnd(44)} ${spread(replay.jumps)}`);
+}
