@@ -9,10 +9,10 @@
 import { W, type Bits } from '../bits';
 import type { MmId } from '../events';
 import { PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, alignDown, indexAt, type Vaddr } from '../geometry';
-import { applyLeafOp, type Sink } from './leafops';
+import { applyLeafOp, nearOnceJoined, type Sink, type Tidy } from './leafops';
 import { ensurePmd, ensurePud } from './alloc';
 import { emit, takeTables } from './machine';
-import { coalesce, piecesIn, replaceRange } from './runs';
+import { piecesIn, replaceRange } from './runs';
 import { pmdRunKind, type PmdRun, type PmdTable } from './tables';
 import { pmdOf, pudOf } from './walk';
 import type { Machine, MemObject, Mm, Vma } from './state';
@@ -55,12 +55,14 @@ export function copyCost(parent: Mm, vmas: readonly Vma[]): number {
 /** Copies the tables of `vmas` from parent into child (frames already checked). */
 export function copyTables(m: Machine, parent: Mm, child: Mm, vmas: readonly Vma[]): void {
   const flushed = new Set<MmId>();
+  // VMA by VMA, each joining runs only around its own range once a page was joined whole.
+  const tidy = nearOnceJoined();
   for (const { a, b, s, pmd } of spans(parent, vmas)) {
     ensurePud(m, child, a);
     if (pmd === null) continue;
     const cpmd = ensurePmd(m, child, a);
-    wrprotect(m, parent, pmd, s, a, b, flushed);
-    mirror(m, child, pmd, cpmd, s, a, b);
+    wrprotect(m, parent, pmd, s, a, b, flushed, tidy);
+    mirror(m, child, pmd, cpmd, s, a, b, tidy);
   }
   const first = vmas[0];
   const last = vmas[vmas.length - 1];
@@ -68,7 +70,7 @@ export function copyTables(m: Machine, parent: Mm, child: Mm, vmas: readonly Vma
 }
 
 /** The parent's writable leaves in [a, b) lose W (`prot` events). */
-function wrprotect(m: Machine, parent: Mm, pmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr, flushed: Set<MmId>): void {
+function wrprotect(m: Machine, parent: Mm, pmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr, flushed: Set<MmId>, tidy: Tidy): void {
   const sink: Sink = {
     filled() {},
     allocated() {},
@@ -78,7 +80,7 @@ function wrprotect(m: Machine, parent: Mm, pmd: PmdTable, s: Vaddr, a: Vaddr, b:
       flushed.add(parent.id);
     },
   };
-  applyLeafOp(pmd, s, a, b, { populated: (bits) => bits & ~W, fill: null }, null, sink);
+  applyLeafOp(pmd, s, a, b, { populated: (bits) => bits & ~W, fill: null }, null, sink, tidy);
   const fresh: PmdRun[] = [];
   const e0 = indexAt('pmd', a);
   const e1 = indexAt('pmd', b - 1) + 1;
@@ -91,11 +93,11 @@ function wrprotect(m: Machine, parent: Mm, pmd: PmdTable, s: Vaddr, a: Vaddr, b:
     flushed.add(parent.id);
   }
   for (const r of fresh) replaceRange(pmd.runs, pmdRunKind, r.lo, r.hi, [r]);
-  coalesce(pmd.runs, pmdRunKind);
+  tidy.pmd(pmd, e0, e1);
 }
 
 /** The child's PMD page gets a PTE page for each of the parent's, and copies of its leaves. */
-function mirror(m: Machine, child: Mm, pmd: PmdTable, cpmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr): void {
+function mirror(m: Machine, child: Mm, pmd: PmdTable, cpmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr, tidy: Tidy): void {
   const e0 = indexAt('pmd', a);
   const e1 = indexAt('pmd', b - 1) + 1;
   const leaves: { va: Vaddr; len: number; obj: MemObject; page: number; bits: Bits }[] = [];
@@ -119,7 +121,7 @@ function mirror(m: Machine, child: Mm, pmd: PmdTable, cpmd: PmdTable, s: Vaddr, 
       if (pr !== null) leaves.push({ va: base + p * PAGE_SIZE, len: (q - p) * PAGE_SIZE, obj: pr.obj, page: pr.page0 + (p - pr.lo), bits: pr.bits });
     }
   }
-  coalesce(cpmd.runs, pmdRunKind);
+  tidy.pmd(cpmd, e0, e1);
   const sink: Sink = {
     filled(_t, va, len, bits) {
       emit(m, { k: 'set', mm: child.id, level: 'pte', va, len, bits });
@@ -130,7 +132,7 @@ function mirror(m: Machine, child: Mm, pmd: PmdTable, cpmd: PmdTable, s: Vaddr, 
   };
   for (const l of leaves) {
     const src = { obj: l.obj, pageAt: (va: Vaddr) => l.page + (va - l.va) / PAGE_SIZE };
-    applyLeafOp(cpmd, s, l.va, l.va + l.len, { populated: (bits) => bits, fill: l.bits }, src, sink);
+    applyLeafOp(cpmd, s, l.va, l.va + l.len, { populated: (bits) => bits, fill: l.bits }, src, sink, tidy);
   }
 }
 
