@@ -9,10 +9,10 @@
 import { W, type Bits } from '../bits';
 import type { MmId } from '../events';
 import { PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, alignDown, indexAt, type Vaddr } from '../geometry';
-import { applyLeafOp, type Sink } from './leafops';
+import { applyLeafOp, nearOnceJoined, type LeafOp, type Sink, type Source, type Tidy } from './leafops';
 import { ensurePmd, ensurePud } from './alloc';
 import { emit, takeTables } from './machine';
-import { coalesce, piecesIn, replaceRange } from './runs';
+import { piecesIn, replaceRange } from './runs';
 import { pmdRunKind, type PmdRun, type PmdTable } from './tables';
 import { pmdOf, pudOf } from './walk';
 import type { Machine, MemObject, Mm, Vma } from './state';
@@ -55,21 +55,10 @@ export function copyCost(parent: Mm, vmas: readonly Vma[]): number {
 /** Copies the tables of `vmas` from parent into child (frames already checked). */
 export function copyTables(m: Machine, parent: Mm, child: Mm, vmas: readonly Vma[]): void {
   const flushed = new Set<MmId>();
-  for (const { a, b, s, pmd } of spans(parent, vmas)) {
-    ensurePud(m, child, a);
-    if (pmd === null) continue;
-    const cpmd = ensurePmd(m, child, a);
-    wrprotect(m, parent, pmd, s, a, b, flushed);
-    mirror(m, child, pmd, cpmd, s, a, b);
-  }
-  const first = vmas[0];
-  const last = vmas[vmas.length - 1];
-  if (flushed.size > 0 && first !== undefined && last !== undefined) emit(m, { k: 'tlb', mms: [...flushed], va: first.start, len: last.end - first.start });
-}
-
-/** The parent's writable leaves in [a, b) lose W (`prot` events). */
-function wrprotect(m: Machine, parent: Mm, pmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr, flushed: Set<MmId>): void {
-  const sink: Sink = {
+  // VMA by VMA, each joining runs only around its own range once a page was joined whole;
+  // the sinks and operations are made once per fork, not once per VMA or leaf.
+  const c: Copy = { m, parent, child, flushed, tidy: nearOnceJoined(), protSink: null as unknown as Sink, setSink: null as unknown as Sink, fill: { populated: same, fill: 0 }, src: new LeafSource() };
+  c.protSink = {
     filled() {},
     allocated() {},
     cleared() {},
@@ -78,7 +67,59 @@ function wrprotect(m: Machine, parent: Mm, pmd: PmdTable, s: Vaddr, a: Vaddr, b:
       flushed.add(parent.id);
     },
   };
-  applyLeafOp(pmd, s, a, b, { populated: (bits) => bits & ~W, fill: null }, null, sink);
+  c.setSink = {
+    filled(_t, va, len, bits) {
+      emit(m, { k: 'set', mm: child.id, level: 'pte', va, len, bits });
+    },
+    changed() {},
+    cleared() {},
+    allocated() {},
+  };
+  for (const { a, b, s, pmd } of spans(parent, vmas)) {
+    ensurePud(m, child, a);
+    if (pmd === null) continue;
+    const cpmd = ensurePmd(m, child, a);
+    wrprotect(c, pmd, s, a, b);
+    mirror(c, pmd, cpmd, s, a, b);
+  }
+  const first = vmas[0];
+  const last = vmas[vmas.length - 1];
+  if (flushed.size > 0 && first !== undefined && last !== undefined) emit(m, { k: 'tlb', mms: [...flushed], va: first.start, len: last.end - first.start });
+}
+
+/** What one fork's copy works with. */
+interface Copy {
+  readonly m: Machine;
+  readonly parent: Mm;
+  readonly child: Mm;
+  readonly flushed: Set<MmId>;
+  readonly tidy: Tidy;
+  /** The parent's leaves losing W: `prot` events. */
+  protSink: Sink;
+  /** The child's leaves filled: `set` events. */
+  setSink: Sink;
+  /** Fills empty leaves with `fill`, leaves populated ones alone. */
+  readonly fill: { populated(bits: Bits): Bits | null; fill: Bits };
+  readonly src: LeafSource;
+}
+
+const same = (bits: Bits): Bits => bits;
+const wrprotectOp: LeafOp = { populated: (bits) => bits & ~W, fill: null };
+
+/** Pages of obj from `page` on at `va` on, set for one leaf after another. */
+class LeafSource implements Source {
+  obj: MemObject = null as unknown as MemObject;
+  page = 0;
+  va: Vaddr = 0;
+  pageAt(va: Vaddr): number {
+    return this.page + (va - this.va) / PAGE_SIZE;
+  }
+}
+
+/** The parent's writable leaves in [a, b) lose W (`prot` events). */
+function wrprotect(c: Copy, pmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr): void {
+  const { m, parent, flushed, tidy } = c;
+  applyLeafOp(pmd, s, a, b, wrprotectOp, null, c.protSink, tidy);
   const fresh: PmdRun[] = [];
   const e0 = indexAt('pmd', a);
   const e1 = indexAt('pmd', b - 1) + 1;
@@ -91,11 +132,12 @@ function wrprotect(m: Machine, parent: Mm, pmd: PmdTable, s: Vaddr, a: Vaddr, b:
     flushed.add(parent.id);
   }
   for (const r of fresh) replaceRange(pmd.runs, pmdRunKind, r.lo, r.hi, [r]);
-  coalesce(pmd.runs, pmdRunKind);
+  tidy.pmd(pmd, e0, e1);
 }
 
 /** The child's PMD page gets a PTE page for each of the parent's, and copies of its leaves. */
-function mirror(m: Machine, child: Mm, pmd: PmdTable, cpmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr): void {
+function mirror(c: Copy, pmd: PmdTable, cpmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr): void {
+  const { m, child, tidy } = c;
   const e0 = indexAt('pmd', a);
   const e1 = indexAt('pmd', b - 1) + 1;
   const leaves: { va: Vaddr; len: number; obj: MemObject; page: number; bits: Bits }[] = [];
@@ -119,18 +161,14 @@ function mirror(m: Machine, child: Mm, pmd: PmdTable, cpmd: PmdTable, s: Vaddr, 
       if (pr !== null) leaves.push({ va: base + p * PAGE_SIZE, len: (q - p) * PAGE_SIZE, obj: pr.obj, page: pr.page0 + (p - pr.lo), bits: pr.bits });
     }
   }
-  coalesce(cpmd.runs, pmdRunKind);
-  const sink: Sink = {
-    filled(_t, va, len, bits) {
-      emit(m, { k: 'set', mm: child.id, level: 'pte', va, len, bits });
-    },
-    changed() {},
-    cleared() {},
-    allocated() {},
-  };
+  tidy.pmd(cpmd, e0, e1);
+  const { src, fill } = c;
   for (const l of leaves) {
-    const src = { obj: l.obj, pageAt: (va: Vaddr) => l.page + (va - l.va) / PAGE_SIZE };
-    applyLeafOp(cpmd, s, l.va, l.va + l.len, { populated: (bits) => bits, fill: l.bits }, src, sink);
+    src.obj = l.obj;
+    src.page = l.page;
+    src.va = l.va;
+    fill.fill = l.bits;
+    applyLeafOp(cpmd, s, l.va, l.va + l.len, fill, src, c.setSink, tidy);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Bits } from '../bits';
 import { PAGE_SIZE, PMD_SIZE, type Vaddr } from '../geometry';
-import { coalesce, piecesIn, replaceRange, runAt } from './runs';
+import { coalesce, coalesceNear, piecesIn, replaceRange, runAt } from './runs';
 import { PmdTable, PteTable, pmdRunKind, pteRunKind, type PmdRun, type PteRun } from './tables';
 import type { MemObject } from './state';
 
@@ -35,12 +35,46 @@ export interface Sink {
 const ENTRY_PAGES = PMD_SIZE / PAGE_SIZE;
 
 /**
+ * How runs are joined again once an operation replaced those over entries
+ * [lo, hi): `WHOLE` joins the whole list, as every operation does by default;
+ * `nearOnceJoined()` joins a list whole the first time and only around [lo, hi)
+ * after that (the rest is joined already), for a caller that goes over the same
+ * pages range by range (fork, one VMA at a time). Both leave the same runs.
+ */
+export interface Tidy {
+  pmd(pmd: PmdTable, lo: number, hi: number): void;
+  pte(table: PteTable, lo: number, hi: number): void;
+}
+
+export const WHOLE: Tidy = {
+  pmd: (pmd) => coalesce(pmd.runs, pmdRunKind),
+  pte: (table) => coalesce(table.runs, pteRunKind),
+};
+
+export function nearOnceJoined(): Tidy {
+  const pmds = new Set<PmdTable>();
+  const ptes = new Set<PteTable>();
+  return {
+    pmd(pmd, lo, hi) {
+      if (pmds.has(pmd)) return coalesceNear(pmd.runs, pmdRunKind, lo, hi);
+      pmds.add(pmd);
+      coalesce(pmd.runs, pmdRunKind);
+    },
+    pte(table, lo, hi) {
+      if (ptes.has(table)) return coalesceNear(table.runs, pteRunKind, lo, hi);
+      ptes.add(table);
+      coalesce(table.runs, pteRunKind);
+    },
+  };
+}
+
+/**
  * Applies op to the leaves of [lo, hi) (page-aligned, inside the 1 GiB that
  * `pmd` maps from `base`). Links are followed into the host's PMD page, whose
  * entries at the same indices are the ones the guest sees. hugetlb leaves are
  * not touched here (hugetlb.ts owns them).
  */
-export function applyLeafOp(pmd: PmdTable, base: Vaddr, lo: Vaddr, hi: Vaddr, op: LeafOp, src: Source | null, sink: Sink): void {
+export function applyLeafOp(pmd: PmdTable, base: Vaddr, lo: Vaddr, hi: Vaddr, op: LeafOp, src: Source | null, sink: Sink, tidy: Tidy = WHOLE): void {
   const e0 = Math.floor((lo - base) / PMD_SIZE);
   const e1 = Math.ceil((hi - base) / PMD_SIZE);
   const pieces = piecesIn(pmd.runs, e0, e1);
@@ -48,11 +82,11 @@ export function applyLeafOp(pmd: PmdTable, base: Vaddr, lo: Vaddr, hi: Vaddr, op
     const vx = Math.max(lo, base + x * PMD_SIZE);
     const vy = Math.min(hi, base + y * PMD_SIZE);
     if (run === null) fillGap(pmd, base, x, y, vx, vy, op, src, sink);
-    else if (run.t === 'uniform') applyUniform(pmd, base, run, x, y, vx, vy, op, src, sink);
-    else if (run.t === 'table') applyTable(pmd, base, x, run.table, vx, vy, op, src, sink);
-    else if (run.t === 'link') applyLeafOp(run.host, base, vx, vy, op, src, sink);
+    else if (run.t === 'uniform') applyUniform(pmd, base, run, x, y, vx, vy, op, src, sink, tidy);
+    else if (run.t === 'table') applyTable(pmd, base, x, run.table, vx, vy, op, src, sink, tidy);
+    else if (run.t === 'link') applyLeafOp(run.host, base, vx, vy, op, src, sink, tidy);
   }
-  coalesce(pmd.runs, pmdRunKind);
+  tidy.pmd(pmd, e0, e1);
 }
 
 /** Which entries of [x, y) the range covers whole, and the partial ones at its ends. */
@@ -98,6 +132,7 @@ function applyUniform(
   op: LeafOp,
   src: Source | null,
   sink: Sink,
+  tidy: Tidy,
 ): void {
   const snapshot = { ...run };
   const { head, fx, fy, tail } = coverage(base, x, y, lo, hi);
@@ -128,7 +163,7 @@ function applyUniform(
   for (const i of [head, tail]) {
     if (i === null) continue;
     const r = runAt(pmd.runs, i);
-    if (r?.t === 'table') applyTable(pmd, base, i, r.table, Math.max(lo, base + i * PMD_SIZE), Math.min(hi, base + (i + 1) * PMD_SIZE), op, src, sink);
+    if (r?.t === 'table') applyTable(pmd, base, i, r.table, Math.max(lo, base + i * PMD_SIZE), Math.min(hi, base + (i + 1) * PMD_SIZE), op, src, sink, tidy);
   }
 }
 
@@ -140,7 +175,7 @@ function materialise(pmd: PmdTable, i: number, run: Extract<PmdRun, { t: 'unifor
 }
 
 /** An explicit PTE page: run by run. */
-function applyTable(pmd: PmdTable, base: Vaddr, i: number, table: PteTable, lo: Vaddr, hi: Vaddr, op: LeafOp, src: Source | null, sink: Sink): void {
+function applyTable(pmd: PmdTable, base: Vaddr, i: number, table: PteTable, lo: Vaddr, hi: Vaddr, op: LeafOp, src: Source | null, sink: Sink, tidy: Tidy): void {
   const s = base + i * PMD_SIZE;
   const p0 = (lo - s) / PAGE_SIZE;
   const p1 = (hi - s) / PAGE_SIZE;
@@ -165,7 +200,7 @@ function applyTable(pmd: PmdTable, base: Vaddr, i: number, table: PteTable, lo: 
     }
   }
   replaceRange(table.runs, pteRunKind, p0, p1, fresh);
-  coalesce(table.runs, pteRunKind);
+  tidy.pte(table, p0, p1);
   compact(pmd, i, table);
 }
 

@@ -10,7 +10,6 @@ import { MODELS } from './sharing/models';
 import { copyCost, copyTables, needsCopy } from './forkcopy';
 import { unmapRange } from './unmap';
 import type { Machine, Mm, Task } from './state';
-import { VmaList } from './vmalist';
 
 function addTask(m: Machine, name: string, mm: Mm, threadOf: string | null): Task {
   const task: Task = { name, mm, threadOf, alive: true, oomKilled: false, signal: null };
@@ -46,8 +45,11 @@ export function forkProcess(m: Machine, parent: Task, name: string): boolean {
   const copied = parent.mm.vmas.filter(needsCopy);
   if (freeFrames(m) < 1 + copyCost(parent.mm, copied)) return false;
   const mm = newMm(m, name, false);
-  mm.vmas = VmaList.of(parent.mm.vmas.map((v) => ({ ...v, prot: { ...v.prot } })));
-  for (const v of mm.vmas) v.obj.mappings += 1;
+  // One pass over the list, chunk by chunk: each VMA copied and its object's count taken.
+  mm.vmas = parent.mm.vmas.copy((v) => {
+    v.obj.mappings += 1;
+    return { ...v, prot: { ...v.prot } };
+  });
   mm.names = new Map(parent.mm.names);
   mm.mmapBase = parent.mm.mmapBase;
   addTask(m, name, mm, null);

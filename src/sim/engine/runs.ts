@@ -75,6 +75,25 @@ export function coalesce<R extends Run>(runs: R[], kind: RunKind<R>): void {
 }
 
 /**
+ * coalesce for a list that was joined everywhere before its runs over
+ * [lo, hi) were replaced: only those runs and their two neighbours can join,
+ * so the result is the same as coalesce's at the cost of the runs in reach.
+ */
+export function coalesceNear<R extends Run>(runs: R[], kind: RunKind<R>, lo: number, hi: number): void {
+  const k = Math.max(0, firstRunAbove(runs, lo) - 1);
+  let w = k + 1;
+  let i = k + 1;
+  for (; i < runs.length; i++) {
+    const r = runs[i]!;
+    const prev = runs[w - 1]!;
+    if (prev.hi === r.lo && kind.joins(prev, r)) prev.hi = r.hi;
+    else if (r.lo >= hi) break;
+    else runs[w++] = r;
+  }
+  if (i > w) runs.splice(w, i - w);
+}
+
+/**
  * The pieces of [lo, hi): each run overlapping it (clipped) and each gap, in
  * order. An array, not a generator: callers change the runs while they walk.
  */

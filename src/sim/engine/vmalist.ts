@@ -29,6 +29,14 @@ export class VmaList implements Iterable<Vma> {
     return l;
   }
 
+  /** A list of f's copies of these VMAs, chunk by chunk (the order and the chunks stay). */
+  copy(f: (v: Vma) => Vma): VmaList {
+    const l = new VmaList();
+    l.chunks = this.chunks.map((chunk) => chunk.map(f));
+    l.n = this.n;
+    return l;
+  }
+
   get length(): number {
     return this.n;
   }
