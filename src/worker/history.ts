@@ -10,8 +10,10 @@
  * It holds for one address window, the automatic one as the run goes: when
  * that window moves (at the first mapping, then at the first fault), every
  * mm is captured again for the new window and earlier steps are no longer
- * covered (the caller falls back to the engine). Past `maxViews` kept views
- * it stops, and the caller falls back for every step.
+ * covered (the caller falls back to the engine). Past `maxViews` kept views,
+ * or when the run finds keeping them costs more than half its own time (an
+ * mm whose view is as big as its history), it stops, and the caller falls
+ * back for every step.
  */
 import type { AddressWindow } from '../protocol/messages';
 import type { Engine } from '../sim/engine/engine';
@@ -35,6 +37,7 @@ interface MmHistory {
 }
 
 interface StepParts {
+  /** The first maxFiles + 1 files (one more tells the snapshot there are more). */
   readonly files: readonly FileView[];
   readonly filesTruncated: boolean;
   readonly memory: WorldView['memory'];
@@ -57,6 +60,10 @@ export class ViewHistory {
   private steps: StepParts[] = [];
   private views = 0;
   private given = false;
+  /** The files' fingerprint at the last step recorded: unchanged files are not viewed again. */
+  private filesPrint = '';
+  /** Mms with a history and not freed: when it disagrees with the world's count, every mm is looked at. */
+  private alive = 0;
 
   constructor(private readonly options: HistoryOptions) {}
 
@@ -75,18 +82,36 @@ export class ViewHistory {
       this.from = step;
       this.mms = new Map();
       this.views = 0;
+      this.alive = 0;
     }
-    // The mms to look at again: those the step named, those born since, and (to notice) those freed.
-    const alive = engine.mmIds();
-    const ids = new Set<MmId>(moved ? alive : engine.lastNamed());
-    for (const id of alive) {
-      const h = this.mms.get(id);
-      if (h === undefined || h.freedAt !== null) ids.add(id);
-    }
-    const live = new Set(alive);
-    for (const [id, h] of this.mms) if (h.freedAt === null && !live.has(id)) h.freedAt = step;
+    // The mms to look at again: those the step named (a new or freed mm is named by its step).
+    const ids = new Set<MmId>(moved ? engine.mmIds() : engine.lastNamed());
     const options = { lo: window.lo, hi: window.hi, maxPtePerMm: this.options.maxPtePerMm };
-    const parts = engine.viewParts(options, ids, this.options.maxFiles + 1);
+    const print = engine.filesFingerprint(this.options.maxFiles + 1);
+    const prev = this.steps[step - 1];
+    const sameFiles = prev !== undefined && !moved && print === this.filesPrint;
+    this.filesPrint = print;
+    let parts = engine.viewParts(options, ids, sameFiles ? 0 : this.options.maxFiles + 1);
+    for (const id of ids) {
+      const h = this.mms.get(id);
+      if (!parts.mms.has(id) && h !== undefined && h.freedAt === null) {
+        h.freedAt = step;
+        this.alive -= 1;
+      }
+    }
+    const born = [...parts.mms.keys()].filter((id) => this.mms.get(id)?.freedAt !== null).length;
+    if (this.alive + born !== parts.mmCount) {
+      // An mm came or went unnamed: look at every mm once, as for a new window.
+      const all = new Set(engine.mmIds());
+      for (const [id, h] of this.mms) {
+        if (h.freedAt === null && !all.has(id)) {
+          h.freedAt = step;
+          this.alive -= 1;
+        }
+      }
+      for (const id of all) if (this.mms.get(id)?.freedAt !== null) ids.add(id);
+      parts = engine.viewParts(options, ids, sameFiles ? 0 : this.options.maxFiles + 1);
+    }
     // A table several mms share (a hugetlb PMD page) is in each one's view: when one of them
     // joins or leaves it, the others' views change too, though the step did not name them.
     const sharers = new Set<MmId>();
@@ -102,6 +127,7 @@ export class ViewHistory {
       if (h === undefined || h.freedAt !== null) {
         // Ids are never reused: a missing or freed history means a new mm.
         this.mms.set(id, { pieces: [{ step, ...got }], born: step, freedAt: null, lastText: text });
+        this.alive += 1;
       } else {
         // A host every guest's fault names, unchanged by most of them, keeps one view, not one per step.
         if (text === h.lastText) continue;
@@ -112,8 +138,8 @@ export class ViewHistory {
       }
       this.views += 1;
     }
-    const entry: StepParts = { files: parts.files, filesTruncated: parts.filesTruncated || parts.fileCount > parts.files.length, memory: parts.memory };
-    const prev = this.steps[step - 1];
+    const files = sameFiles ? { files: prev.files, filesTruncated: prev.filesTruncated } : { files: parts.files, filesTruncated: parts.filesTruncated || parts.fileCount > parts.files.length };
+    const entry: StepParts = { ...files, memory: parts.memory };
     this.steps[step] = prev !== undefined && sameParts(prev, entry) ? prev : entry;
     this.steps.length = step + 1;
     if (this.views > this.options.maxViews) this.giveUp();
@@ -138,7 +164,8 @@ export class ViewHistory {
     return { range: { lo: window.lo, hi: window.hi }, mms, files: parts.files, memory: parts.memory, truncated };
   }
 
-  private giveUp(): void {
+  /** Stops keeping views (the caller found them too costly); every step falls back to the engine. */
+  giveUp(): void {
     this.given = true;
     this.mms = new Map();
     this.steps = [];
@@ -169,5 +196,7 @@ function latestAtOrBefore(pieces: readonly Piece[], step: number): Piece | null 
 }
 
 function sameParts(a: StepParts, b: StepParts): boolean {
-  return a.filesTruncated === b.filesTruncated && JSON.stringify(a.memory) === JSON.stringify(b.memory) && JSON.stringify(a.files) === JSON.stringify(b.files);
+  const m = a.memory;
+  const n = b.memory;
+  return a.files === b.files && a.filesTruncated === b.filesTruncated && m.ramBytes === n.ramBytes && m.pagetablesBytes === n.pagetablesBytes && m.fileBytes === n.fileBytes;
 }

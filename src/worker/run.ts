@@ -54,6 +54,9 @@ export class Run {
   /** What every step showed in the automatic window, for going back at the cost of what changed. */
   private readonly history: ViewHistory | null;
   private readonly auto = new AutoWindowTracker();
+  /** Milliseconds the run spent on its steps (running, copies, checks) and on keeping their views. */
+  private workMs = 0;
+  private keepMs = 0;
 
   constructor(
     readonly commands: readonly Located[],
@@ -142,9 +145,13 @@ export class Run {
       this.ranSteps += 1;
       this.checkpoints.offer(this.ranSteps, runner, ranMs);
       this.auto.feed(events);
-      this.history?.record(this.ranSteps, runner, this.auto.window ?? DEFAULT_WINDOW);
+      const kept = this.keep(runner);
       this.check(runner, located.line);
       this.stop = overBudget(runner.footprint(), located.line, this.options.budget ?? OBJECT_BUDGET);
+      this.workMs += clock() - t - kept;
+      // Kept views may cost at most as much as the rest of the run (after a grace of 1 s):
+      // an mm whose view grows with its history makes them give way to checkpoints.
+      if (this.keepMs > 1000 + this.workMs) this.history?.giveUp();
       if (this.stop !== null || clock() - start >= budgetMs) break;
     }
     if (runner !== null && this.ranSteps === this.total) this.finish(runner);
@@ -169,6 +176,18 @@ export class Run {
     }
     this.live = live;
     return live;
+  }
+
+  /** Keeps this step's views; returns the milliseconds that took. */
+  private keep(runner: Engine): number {
+    const history = this.history;
+    if (history === null || !history.active) return 0;
+    const clock = this.options.clock;
+    const t = clock();
+    history.record(this.ranSteps, runner, this.auto.window ?? DEFAULT_WINDOW);
+    const ms = clock() - t;
+    this.keepMs += ms;
+    return ms;
   }
 
   private check(engine: Engine, line: number): void {

@@ -18,7 +18,7 @@ import { unmapChecked } from './munmap';
 import { createProcess, createThread, exitTask, forkProcess } from './lifecycle';
 import { touch } from './touch';
 import { mshareCommand } from './mshare';
-import { buildView, buildViewParts, type ViewParts } from './view';
+import { buildView, buildViewParts, filesFingerprint, type ViewParts } from './view';
 import { cloneMachine } from './clone';
 import type { ViewOptions, WorldView } from '../view';
 import { newObject, type Machine, type Task } from './state';
@@ -36,6 +36,8 @@ export interface Engine extends Model {
   mmIds(): MmId[];
   /** The views of the mms `ids` and the world's counters and first files (worker/history.ts). */
   viewParts(options: ViewOptions, ids: Iterable<MmId>, maxFiles: number): ViewParts;
+  /** Changes whenever the first `maxFiles` files' views would (worker/history.ts). */
+  filesFingerprint(maxFiles: number): string;
 }
 
 export function createEngine(): Engine {
@@ -196,6 +198,9 @@ function engineOver(initial: Machine): Engine {
     },
     viewParts(options: ViewOptions, ids: Iterable<MmId>, maxFiles: number): ViewParts {
       return buildViewParts(m, options, ids, maxFiles);
+    },
+    filesFingerprint(maxFiles: number): string {
+      return filesFingerprint(m, maxFiles);
     },
     findings(): Finding[] {
       return m.findings.map((f) => ({ ...f }));

@@ -92,9 +92,10 @@ export class RangeSet {
     return this.n;
   }
 
-  ranges(): [number, number][] {
+  /** The ranges in order; at most `max` of them (a view needs only the first few). */
+  ranges(max = Infinity): [number, number][] {
     const out: [number, number][] = [];
-    for (let i = 0; i < this.r.length; i += 2) out.push([this.r[i]!, this.r[i + 1]!]);
+    for (let i = 0; i < this.r.length && out.length < max; i += 2) out.push([this.r[i]!, this.r[i + 1]!]);
     return out;
   }
 }

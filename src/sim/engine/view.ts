@@ -147,7 +147,8 @@ function digest(s: string): string {
 }
 
 export function fileView(o: MemObject): { view: FileView; truncated: boolean } {
-  const ranges = o.cache.ranges();
+  // One more than shown tells whether any were left off, without listing a million ranges.
+  const ranges = o.cache.ranges(MAX_RANGES + 1);
   return {
     view: { name: o.name, kind: o.kind, size: o.size, cached: ranges.slice(0, MAX_RANGES), host: o.host?.mm.id ?? null },
     truncated: ranges.length > MAX_RANGES,
@@ -182,6 +183,20 @@ export function buildViewParts(m: Machine, o: ViewOptions, ids: Iterable<number>
     memory: { ramBytes: m.ram, pagetablesBytes: m.tablePages * PAGE_SIZE, fileBytes: m.filePages * PAGE_SIZE },
     mmCount: m.mms.size,
   };
+}
+
+/**
+ * What the first `maxFiles` files' views depend on, cheaply: a cache only ever grows
+ * (anonymous memory goes as a whole object), so its page count changes whenever its
+ * ranges do. Equal fingerprints mean equal file views.
+ */
+export function filesFingerprint(m: Machine, maxFiles: number): string {
+  const parts: string[] = [];
+  for (const obj of [...m.objects.values(), ...m.anon]) {
+    if (parts.length >= maxFiles) break;
+    parts.push(`${obj.name}|${obj.kind}|${obj.size}|${obj.cache.size()}|${obj.host?.mm.id ?? ''}`);
+  }
+  return `${m.objects.size + m.anon.size}/${parts.join('/')}`;
 }
 
 export interface ViewParts {
