@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION as v, type Snapshot } from '../protocol/messages';
-import type { Bridge, BridgeHandlers, Command } from '../bridge/bridge';
-import { createSimStore, type SimStoreOptions } from './simStore';
+import { storeWithFakeBridge } from './testStore';
 
-function setup(options: Partial<SimStoreOptions> = {}) {
-  const sent: Command[] = [];
-  let handlers: BridgeHandlers | null = null;
-  const bridge = (h: BridgeHandlers): Bridge => {
-    handlers = h;
-    return { send: (c) => void sent.push(c), terminate: () => undefined };
-  };
-  const store = createSimStore({ text: 'process a', bridge, ...options });
-  store.getState().start();
-  const h = (): BridgeHandlers => {
-    if (handlers === null) throw new Error('no bridge');
-    return handlers;
-  };
-  return { store, sent, h };
-}
+const setup = storeWithFakeBridge;
 
 const snapshot = (loadId: number, step: number, total: number): Snapshot => ({ loadId, side: 'main', step, total }) as Snapshot;
 const progress = (ran: number, total: number, stopped: string | null = null) =>

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION as v, type Snapshot } from '../protocol/messages';
-import type { Bridge, BridgeHandlers, Command } from '../bridge/bridge';
+import { storeWithFakeBridge } from './testStore';
 import { createSimStore } from './simStore';
 
-function setup(text = 'process a', step: number | 'last' = 0) {
-  const sent: Command[] = [];
-  let handlers: BridgeHandlers | null = null;
-  const bridge = (h: BridgeHandlers): Bridge => {
-    handlers = h;
-    return { send: (c) => void sent.push(c), terminate: () => undefined };
-  };
-  const store = createSimStore({ text, step, bridge });
-  store.getState().start();
-  const h = (): BridgeHandlers => {
-    if (handlers === null) throw new Error('no bridge');
-    return handlers;
-  };
-  return { store, sent, h };
-}
+const setup = (text = 'process a', step: number | 'last' = 0) => storeWithFakeBridge({ text, step });
 
 const snapshot = (loadId: number, step: number, total: number): Snapshot => ({ loadId, side: 'main', step, total }) as Snapshot;
 
