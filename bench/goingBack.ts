@@ -5,8 +5,7 @@
  * with kept views and, for comparison, from checkpoints and replays alone.
  */
 import { Session } from '../src/worker/session';
-
-const CLIENTS = ['machine ram=2T', 'file sga 300G', 'process db[1-1500]', 'db[1-1500] mmap 0x7f0000000000 300G rw shared,shared_pt sga', 'db[1-1500] touch 0x7f0000000000 300G read'].join('\n');
+import { SEED_STEPS, SEED_TEXT as CLIENTS } from './sga';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heap = (): number => {
@@ -53,7 +52,7 @@ function measureSession(maxKeptViews: number, samples: number, keepCopies = true
 }
 
 export function goingBack(): void {
-  const steps = 4502;
+  const steps = SEED_STEPS;
   const kept = measureSession(200_000, 40);
   const replay = measureSession(0, 5);
   const mb = (b: number): string => `${(b / 2 ** 20).toFixed(0)} MiB`;

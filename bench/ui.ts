@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { encodeLink } from '../src/ui/platform/shareLink';
 import { stepAt } from '../src/viz/scrubber';
+import { SEED_STEPS, SEED_TEXT } from './sga';
 
 const PORT = 4179;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -83,8 +84,8 @@ async function play(browser: Browser, from: number, to: number, speed: number): 
   return { frames: gaps.length, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted[sorted.length - 1] ?? 0, dropped: gaps.filter((g) => g > 25).length, longTasks: tasks.length, longestTask: Math.max(0, ...tasks) };
 }
 
-export const CLIENTS = ['machine ram=2T', 'file sga 300G', 'process db[1-1500]', 'db[1-1500] mmap 0x7f0000000000 300G rw shared,shared_pt sga', 'db[1-1500] touch 0x7f0000000000 300G read'].join('\n');
-const CLIENT_STEPS = 4502;
+const CLIENTS = SEED_TEXT;
+const CLIENT_STEPS = SEED_STEPS;
 
 /** Milliseconds until the diagram draws `step` (the svg carries its step). */
 async function drawn(page: Page, step: number, t0: number): Promise<number> {

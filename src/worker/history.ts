@@ -92,23 +92,12 @@ export class ViewHistory {
     const sameFiles = prev !== undefined && !moved && print === this.filesPrint;
     this.filesPrint = print;
     let parts = engine.viewParts(options, ids, sameFiles ? 0 : this.options.maxFiles + 1);
-    for (const id of ids) {
-      const h = this.mms.get(id);
-      if (!parts.mms.has(id) && h !== undefined && h.freedAt === null) {
-        h.freedAt = step;
-        this.alive -= 1;
-      }
-    }
+    for (const id of ids) if (!parts.mms.has(id)) this.freed(id, step);
     const born = [...parts.mms.keys()].filter((id) => this.mms.get(id)?.freedAt !== null).length;
     if (this.alive + born !== parts.mmCount) {
       // An mm came or went unnamed: look at every mm once, as for a new window.
       const all = new Set(engine.mmIds());
-      for (const [id, h] of this.mms) {
-        if (h.freedAt === null && !all.has(id)) {
-          h.freedAt = step;
-          this.alive -= 1;
-        }
-      }
+      for (const id of this.mms.keys()) if (!all.has(id)) this.freed(id, step);
       for (const id of all) if (this.mms.get(id)?.freedAt !== null) ids.add(id);
       parts = engine.viewParts(options, ids, sameFiles ? 0 : this.options.maxFiles + 1);
     }
@@ -162,6 +151,14 @@ export class ViewHistory {
     }
     mms.sort((a, b) => a.id - b.id);
     return { range: { lo: window.lo, hi: window.hi }, mms, files: parts.files, memory: parts.memory, truncated };
+  }
+
+  /** Marks a living mm's history as ended at `step` (it is not in the world any more). */
+  private freed(id: MmId, step: number): void {
+    const h = this.mms.get(id);
+    if (h === undefined || h.freedAt !== null) return;
+    h.freedAt = step;
+    this.alive -= 1;
   }
 
   /** Stops keeping views (the caller found them too costly); every step falls back to the engine. */
