@@ -7,6 +7,7 @@ import { compareSides, type CompareVs } from '../scenario/compareSides';
 import type { Located } from '../sim/commands';
 import type { Model } from '../sim/model';
 import { runScenario, type RunReport } from '../sim/report';
+import type { Budget } from '../sim/budget';
 import { bytesText, summaryLines } from './summary';
 
 export interface CompareReport {
@@ -19,7 +20,7 @@ export function runBothSides(
   commands: readonly Located[],
   vs: CompareVs,
   createModel: () => Model,
-  budget?: number,
+  budget?: Budget,
 ): { readonly report: CompareReport; readonly labels: { readonly with: string; readonly without: string } } {
   const sides = compareSides(commands, vs);
   return {

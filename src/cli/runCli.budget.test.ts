@@ -9,7 +9,7 @@ const GROWING = ['file f 4M', 'process p[1-6]', 'p[1-6] mmap 0x7f0000000000 4M r
 function run(argv: string[], budget: number) {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { readFile: () => GROWING, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, createEngine, budget);
+  const code = runCli(argv, { readFile: () => GROWING, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, createEngine, { objects: budget });
   return { code, stdout, stderr };
 }
 

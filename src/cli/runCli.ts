@@ -9,7 +9,7 @@ import { printCommand } from '../scenario/printer';
 import { withoutSharedPt } from '../sim/commands';
 import type { Model } from '../sim/model';
 import { runScenario } from '../sim/report';
-import { OBJECT_BUDGET } from '../sim/budget';
+import { DEFAULT_BUDGET, type Budget } from '../sim/budget';
 import { traceText } from '../sim/traceText';
 import { compareLines, runBothSides } from './compare';
 import { parseArgs, USAGE } from './options';
@@ -42,8 +42,8 @@ export const EXIT_USAGE = 2;
 export const MAX_TRACE_LINES = 100_000;
 
 /** Runs the scenario named in argv; returns the exit status of SPEC 3. */
-/** `budget`: objects a world may hold (sim/budget.ts); `traceLines`: MAX_TRACE_LINES; tests pass small ones. */
-export function runCli(argv: readonly string[], io: CliIo, createModel: () => Model, budget = OBJECT_BUDGET, traceLines = MAX_TRACE_LINES): number {
+/** `budget`: what a run may hold (sim/budget.ts); `traceLines`: MAX_TRACE_LINES; tests pass small ones. */
+export function runCli(argv: readonly string[], io: CliIo, createModel: () => Model, budget: Budget = DEFAULT_BUDGET, traceLines = MAX_TRACE_LINES): number {
   const args = parseArgs(argv);
   if (args.kind === 'help') {
     io.stdout(USAGE);

@@ -5,7 +5,7 @@
 import type { Located } from './commands';
 import type { TraceEvent } from './events';
 import type { HostReport, MemoryReport, Model, ProcessReport } from './model';
-import { overBudget, type Stop } from './budget';
+import { overBudget, type Budget, type Stop } from './budget';
 
 export interface ErrorReport {
   readonly line: number;
@@ -56,8 +56,8 @@ export interface RunOptions {
   readonly checkEveryStep?: boolean;
   /** Called with each step's record, e.g. to print the trace. */
   readonly onStep?: (record: StepRecord) => void;
-  /** Objects the world may hold (sim/budget.ts); models without a footprint are not limited. */
-  readonly budget?: number;
+  /** What the run may hold (sim/budget.ts); models without a footprint are not limited. */
+  readonly budget?: Budget;
 }
 
 /** Runs every command; stops checking (not running) at the first broken invariant. */

@@ -80,7 +80,7 @@ describe('the end of a run', () => {
 
 describe('a run that outgrows the budget', () => {
   it('stops after the step that crossed it, says so in words, and keeps every step before', () => {
-    const run = new Run(commands(TEXT), { makeEngine: createEngine, clock: () => 0, budget: 6 });
+    const run = new Run(commands(TEXT), { makeEngine: createEngine, clock: () => 0, budget: { objects: 6 } });
     while (run.running) run.runFor(Infinity);
     expect(run.stopped?.line).toBe(5);
     expect(run.stopped?.message).toMatch(/grew too large at line 5: it holds 7 page-table pages, runs of entries and mappings, over the limit of 6/);

@@ -8,7 +8,7 @@ import type { Located } from '../sim/commands';
 import type { TraceEvent } from '../sim/events';
 import type { Engine } from '../sim/engine/engine';
 import { Checkpoints } from './checkpoints';
-import { OBJECT_BUDGET, overBudget, type Stop } from '../sim/budget';
+import { DEFAULT_BUDGET, overBudget, type Budget, type Stop } from '../sim/budget';
 import type { MmId } from '../sim/events';
 import type { WorldView } from '../sim/view';
 import type { AddressWindow } from '../protocol/messages';
@@ -25,8 +25,8 @@ export interface RunOptions {
   readonly maxCheckpoints?: number;
   /** Milliseconds of copying the checkpoints may hold (a proxy for their memory). */
   readonly maxCheckpointCost?: number;
-  /** Objects the world may hold (sim/budget.ts): past it the run stops after that step. */
-  readonly budget?: number;
+  /** What the run may hold (sim/budget.ts): past it the run stops after that step. */
+  readonly budget?: Budget;
   /** Views kept for going back without the engine (history.ts); 0 keeps none. */
   readonly maxKeptViews?: number;
 }
@@ -147,7 +147,7 @@ export class Run {
       this.auto.feed(events);
       const kept = this.keep(runner);
       this.check(runner, located.line);
-      this.stop = overBudget(runner.footprint(), located.line, this.options.budget ?? OBJECT_BUDGET);
+      this.stop = overBudget(runner.footprint(), located.line, this.options.budget ?? DEFAULT_BUDGET);
       this.workMs += clock() - t - kept;
       // Kept views may cost at most as much as the rest of the run (after a grace of 1 s):
       // an mm whose view grows with its history makes them give way to checkpoints.

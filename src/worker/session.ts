@@ -12,7 +12,7 @@ import { PROTOCOL_VERSION as v, type AddressWindow, type FromWorker, type Mode, 
 import { DEFAULT_WINDOW, autoWindow } from './autoWindow';
 import { Run, type RunOptions } from './run';
 import { buildSnapshot, viewOptions } from './snapshot';
-import { OBJECT_BUDGET } from '../sim/budget';
+import { DEFAULT_BUDGET, shareOf } from '../sim/budget';
 
 export interface SessionOptions extends Partial<Omit<RunOptions, 'makeEngine' | 'clock'>> {
   readonly makeEngine?: () => Engine;
@@ -78,7 +78,7 @@ export class Session {
     const commands = req.limit === undefined ? parsed.commands : parsed.commands.slice(0, req.limit);
     const sides = sidesOf(req.mode, commands, req.vs ?? 'baseline');
     // The sides share the worker's memory: each may hold its part of the budget.
-    const budget = Math.floor((this.runOptions.budget ?? OBJECT_BUDGET) / sides.length);
+    const budget = shareOf(this.runOptions.budget ?? DEFAULT_BUDGET, sides.length);
     for (const s of sides) {
       this.runs.set(s.side, new Run(s.commands, { ...this.runOptions, budget }));
       this.labels.set(s.side, s.label);
