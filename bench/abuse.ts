@@ -1,12 +1,15 @@
 /**
  * npm run bench:abuse: scenarios whose history grows without bound, to show
  * that no step costs time that grows with it (the number of mms, steps or
- * anonymous objects ever made). Each case is written in the scenario
- * language, parsed, then stepped through one engine with a time limit; a case
- * that hits the limit says how far it got. Steps per second should not fall
- * as a case goes on: the fork case prints the rate of its first and last 10%.
+ * anonymous objects ever made), and scenarios too large for the lab, to show
+ * that they stop cleanly at the budget (sim/budget.ts) as the runner and the
+ * worker stop them. Each case is written in the scenario language, parsed,
+ * then stepped through one engine with a time limit; a case that hits the
+ * limit says how far it got. Steps per second should not fall as a case goes
+ * on: the fork cases print the rate of their first and last 10%.
  */
 import { createEngine, type Located } from '../src/sim/index';
+import { BudgetMeter } from '../src/sim/budget';
 import { parse } from '../src/scenario';
 
 const LIMIT_S = Number(process.env.ABUSE_LIMIT_S ?? 60);
@@ -21,10 +24,10 @@ interface Options {
   readonly note?: string;
 }
 
-function commandsOf(lines: string[]): Located[] {
+/** The scenario's commands, or why the parser refuses it (as the runner and the page would). */
+function commandsOf(lines: string[]): Located[] | string {
   const r = parse(lines.join('\n'));
-  if (!r.ok) throw new Error(`line ${r.error.line}: ${r.error.message}`);
-  return r.commands;
+  return r.ok ? r.commands : `line ${r.error.line}: ${r.error.message}`;
 }
 
 /** ABUSE_ONLY=b runs only the cases whose label starts with (b). */
@@ -33,30 +36,40 @@ const ONLY = process.env.ABUSE_ONLY;
 function run(label: string, make: () => string[], options: Options = {}): void {
   if (ONLY !== undefined && !ONLY.split(',').some((x) => label.startsWith(`(${x})`))) return;
   const lines = make();
+  const t00 = performance.now();
   const cmds = commandsOf(lines);
+  if (typeof cmds === 'string') {
+    const s = ((performance.now() - t00) / 1000).toFixed(2);
+    return void console.log(`${label.padEnd(66)} refused up front in ${s} s: ${cmds}`);
+  }
   const engine = createEngine();
   const at = new Float64Array(cmds.length + 1);
   let errors = 0;
   let broken: string[] = [];
+  const meter = new BudgetMeter();
+  let stopped: string | null = null;
   const t0 = performance.now();
   let done = 0;
   for (; done < cmds.length; done++) {
-    const events = engine.step(cmds[done]!);
+    const cmd = cmds[done]!;
+    const events = engine.step(cmd);
     for (const e of events) if (e.k === 'error') errors++;
     if (options.check === true && broken.length === 0) broken = engine.invariants();
+    const stop = meter.after(cmd.line, engine.footprint(), events.length);
     const t = performance.now() - t0;
     at[done + 1] = t;
-    if (t > LIMIT_S * 1000) {
+    if (stop !== null) stopped = stop.message;
+    if (stop !== null || t > LIMIT_S * 1000) {
       done++;
       break;
     }
   }
   const seconds = at[done]! / 1000;
   const parts = [
-    label.padEnd(58),
+    label.padEnd(66),
     `${Math.round(done / Math.max(seconds, 1e-9)).toString().padStart(9)} steps/s`,
     `${seconds.toFixed(2).padStart(7)} s`,
-    done < cmds.length ? `STOPPED at the ${LIMIT_S} s limit after ${done} of ${cmds.length} steps` : `${done} steps`,
+    stopped !== null ? `stopped cleanly after ${done} of ${cmds.length} steps` : done < cmds.length ? `STOPPED at the ${LIMIT_S} s limit after ${done} of ${cmds.length} steps` : `${done} steps`,
   ];
   if (options.flatFrom !== undefined && done > options.flatFrom + 20) {
     const from = options.flatFrom;
@@ -69,6 +82,7 @@ function run(label: string, make: () => string[], options: Options = {}): void {
   if (options.check === true) parts.push(broken.length === 0 ? 'invariants hold' : `INVARIANT BROKEN: ${broken[0]}`);
   if (options.note !== undefined) parts.push(options.note);
   console.log(parts.join('  '));
+  if (stopped !== null) console.log(`${''.padEnd(66)} ${stopped.slice(0, stopped.indexOf('. ') + 1)}`);
 }
 
 /** (a) n 4 KiB anonymous mappings with a hole between each (no merging), then all unmapped. */
@@ -76,6 +90,13 @@ function mmapMunmap(n: number): string[] {
   const lines = ['machine ram=64G', 'process p'];
   for (let i = 0; i < n; i++) lines.push(`p mmap ${hex(BASE - (i + 1) * 0x2000)} 4K rw private -`);
   for (let i = 0; i < n; i++) lines.push(`p munmap ${hex(BASE - (i + 1) * 0x2000)} 4K`);
+  return lines;
+}
+
+/** (a) n 4 KiB anonymous mappings, each unmapped on the next line. */
+function mmapMunmapInterleaved(n: number): string[] {
+  const lines = ['machine ram=64G', 'process p'];
+  for (let i = 0; i < n; i++) lines.push(`p mmap ${hex(BASE - (i + 1) * 0x2000)} 4K rw private -`, `p munmap ${hex(BASE - (i + 1) * 0x2000)} 4K`);
   return lines;
 }
 
@@ -97,6 +118,11 @@ function sparseTouch(chunks: number): string[] {
   return lines;
 }
 
+/** (e) `procs` processes each reading all of user space (128 TiB) from anonymous memory. */
+function wholeUserSpace(procs: number): string[] {
+  return ['machine ram=4096T', `process p[1-${procs}]`, `p[1-${procs}] mmap 0x1000 0x7ffffffe0000 rw private - as=a`, `p[1-${procs}] touch a 0x7ffffffe0000 read`];
+}
+
 /** (d) a process with a MAP_SHARED_PT region and a private written page, forked `forks` times (children stay). */
 function forkMany(forks: number): string[] {
   const lines = [
@@ -114,9 +140,13 @@ function forkMany(forks: number): string[] {
 console.log(`abuse cases, ${LIMIT_S} s limit each`);
 run('(a) 1 process, 160000 mmap/munmap pairs', () => mmapMunmap(160_000));
 run('(a) 1 process, 320000 mmap/munmap pairs', () => mmapMunmap(320_000));
-run('(b) 20000 small VMAs, forked 5000 times', () => forkWide(20_000, 5000), {
-  flatFrom: 40_002,
-  note: 'each child exits after its fork: 5000 live copies of 20000 VMAs do not fit in memory',
-});
+run('(a) 1 process, 499999 mmap/munmap pairs (a million lines)', () => mmapMunmap(499_999));
+run('(a) 1 process, 499999 mmap/munmap pairs, each unmapped at once', () => mmapMunmapInterleaved(499_999));
+run('(a) 1 process, 640000 mmap/munmap pairs (1.28 million lines)', () => mmapMunmap(640_000));
+const wide = { flatFrom: 40_002, note: 'each child exits after its fork: 5000 live copies of 20000 VMAs do not fit in memory' };
+run('(b) 20000 small VMAs, forked 5000 times', () => forkWide(20_000, 5000), wide);
+run('(b) 20000 small VMAs, forked 10000 times', () => forkWide(20_000, 10_000), wide);
 run('(c) 1 page in each of 40000 2 MiB chunks, checked', () => sparseTouch(40_000), { check: true, flatFrom: 3 });
 run('(d) 800000 forks of one process', () => forkMany(800_000), { flatFrom: 6 });
+run('(e) 100 processes reading all of user space (128 TiB each)', () => wholeUserSpace(100));
+run('(e) 1000 processes reading all of user space (128 TiB each)', () => wholeUserSpace(1000));

@@ -6,10 +6,10 @@ import { EXIT_USAGE, runCli } from './runCli';
 
 const GROWING = ['file f 4M', 'process p[1-6]', 'p[1-6] mmap 0x7f0000000000 4M r shared f', 'p[1-6] touch 0x7f0000000000 4M read', ''].join('\n');
 
-function run(argv: string[], budget: number) {
+function run(argv: string[], budget: number, events = 1000) {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { readFile: () => GROWING, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, createEngine, { objects: budget });
+  const code = runCli(argv, { readFile: () => GROWING, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, createEngine, { objects: budget, events });
   return { code, stdout, stderr };
 }
 
@@ -36,6 +36,14 @@ describe('sim with a budget', () => {
     const r = run(['g.scn', '--json'], 1000);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).stopped).toBeUndefined();
+  });
+
+  it('stops a run whose trace grows past the budget, though its world fits', () => {
+    const r = run(['g.scn', '--json'], 1000, 10);
+    expect(r.code).toBe(EXIT_USAGE);
+    const report = JSON.parse(r.stdout);
+    expect(report.stopped.message).toMatch(/^the trace grew too long at line \d+: .* over the limit of 10 this lab can keep/);
+    expect(r.stderr).toBe(`sim: g.scn: ${report.stopped.message}\n`);
   });
 
   it('stops either side of a comparison, naming the side', () => {

@@ -5,7 +5,7 @@
 import type { Located } from './commands';
 import type { TraceEvent } from './events';
 import type { HostReport, MemoryReport, Model, ProcessReport } from './model';
-import { overBudget, type Budget, type Stop } from './budget';
+import { BudgetMeter, type Budget, type Stop } from './budget';
 
 export interface ErrorReport {
   readonly line: number;
@@ -67,6 +67,7 @@ export function runScenario(model: Model, commands: readonly Located[], options:
   let invariants: string[] = [];
   const findings: FindingReport[] = [];
   let stopped: Stop | null = null;
+  const meter = new BudgetMeter(options.budget);
   let steps = 0;
   for (const cmd of commands) {
     const events = model.step(cmd);
@@ -79,7 +80,7 @@ export function runScenario(model: Model, commands: readonly Located[], options:
       if (broken.length > 0) invariants = broken.map((m) => `after line ${cmd.line}: ${m}`);
     }
     steps += 1;
-    stopped = model.footprint === undefined ? null : overBudget(model.footprint(), cmd.line, options.budget);
+    stopped = model.footprint === undefined ? null : meter.after(cmd.line, model.footprint(), events.length);
     if (stopped !== null) break;
   }
   if (invariants.length === 0) invariants = model.invariants();

@@ -80,7 +80,7 @@ describe('the end of a run', () => {
 
 describe('a run that outgrows the budget', () => {
   it('stops after the step that crossed it, says so in words, and keeps every step before', () => {
-    const run = new Run(commands(TEXT), { makeEngine: createEngine, clock: () => 0, budget: { objects: 6 } });
+    const run = new Run(commands(TEXT), { makeEngine: createEngine, clock: () => 0, budget: { objects: 6, events: 1000 } });
     while (run.running) run.runFor(Infinity);
     expect(run.stopped?.line).toBe(5);
     expect(run.stopped?.message).toMatch(/grew too large at line 5: it holds 7 page-table pages, runs of entries and mappings, over the limit of 6/);
@@ -88,6 +88,17 @@ describe('a run that outgrows the budget', () => {
     expect(run.ran).toBe(5);
     expect(run.engineAt(5).processes().map((p) => p.name)).toEqual(['a', 'b']);
     expect(run.engineAt(1).processes()).toEqual([]);
+  });
+
+  it('stops when the steps\' trace outgrows the budget, though the world stays small', () => {
+    const run = new Run(commands(TEXT), { makeEngine: createEngine, clock: () => 0, budget: { objects: 1000, events: 3 } });
+    while (run.running) run.runFor(Infinity);
+    expect(run.stopped?.message).toMatch(/^the trace grew too long at line \d+: the steps up to there recorded \d+ events, over the limit of 3/);
+    expect(run.total).toBe(run.ran);
+    expect(run.total).toBeLessThan(8);
+    const recorded = Array.from({ length: run.total }, (_, i) => run.eventsOf(i + 1).length).reduce((a, b) => a + b, 0);
+    expect(recorded).toBeGreaterThan(3);
+    expect(recorded - run.eventsOf(run.total).length).toBeLessThanOrEqual(3);
   });
 
   it('is not stopped within the budget', () => {

@@ -8,7 +8,7 @@ import type { Located } from '../sim/commands';
 import type { TraceEvent } from '../sim/events';
 import type { Engine } from '../sim/engine/engine';
 import { Checkpoints } from './checkpoints';
-import { DEFAULT_BUDGET, overBudget, type Budget, type Stop } from '../sim/budget';
+import { BudgetMeter, type Budget, type Stop } from '../sim/budget';
 import type { MmId } from '../sim/events';
 import type { WorldView } from '../sim/view';
 import type { AddressWindow } from '../protocol/messages';
@@ -51,6 +51,7 @@ export class Run {
   private atEnd: Engine | null = null;
   /** Why the run ended before its last command, if it did. */
   private stop: Stop | null = null;
+  private readonly meter: BudgetMeter;
   /** What every step showed in the automatic window, for going back at the cost of what changed. */
   private readonly history: ViewHistory | null;
   private readonly auto = new AutoWindowTracker();
@@ -65,6 +66,7 @@ export class Run {
     this.kinds = new Uint8Array(commands.length);
     this.lines = new Uint32Array(commands.length);
     this.kills = new Uint32Array(commands.length);
+    this.meter = new BudgetMeter(options.budget);
     this.checkpoints = new Checkpoints<Engine>((e) => e.clone(), {
       every: options.checkpointEvery ?? 32,
       maxCount: options.maxCheckpoints ?? 64,
@@ -147,7 +149,7 @@ export class Run {
       this.auto.feed(events);
       const kept = this.keep(runner);
       this.check(runner, located.line);
-      this.stop = overBudget(runner.footprint(), located.line, this.options.budget ?? DEFAULT_BUDGET);
+      this.stop = this.meter.after(located.line, runner.footprint(), events.length);
       this.workMs += clock() - t - kept;
       // Kept views may cost at most as much as the rest of the run (after a grace of 1 s):
       // an mm whose view grows with its history makes them give way to checkpoints.

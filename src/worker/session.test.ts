@@ -153,7 +153,7 @@ describe('a session after trouble', () => {
   });
 
   it('ends both sides of a comparison where one outgrew its half of the budget', () => {
-    const s = new Session({ budget: { objects: 14 } });
+    const s = new Session({ budget: { objects: 14, events: 1000 } });
     s.load({ text: LESSON, step: 'last', mode: 'compare', window: null });
     const p = runAll(s);
     if (p.type !== 'progress') throw new Error('expected progress');
