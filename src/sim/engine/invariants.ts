@@ -8,7 +8,7 @@ import { DirTable, PmdTable } from './tables';
 import { findVma, pageOf } from './vma';
 import { pmdOf, pudOf } from './walk';
 import type { TraceEvent } from '../events';
-import type { Host, Machine, MemObject, Mm } from './state';
+import type { Host, Machine, MemObject, Mm, Vma } from './state';
 
 /** What one mm's tables contribute to the checks, kept between steps. */
 interface Summary {
@@ -217,6 +217,9 @@ function summarise(mm: Mm, before: Summary | undefined, spans: readonly [number,
   let physical = 1; // the PGD
   let own = 0; // pages that should be charged to mm
   if (!mm.alive) problems.push(`mm ${mm.name} is freed but still listed`);
+  // Each PMD page it owns counts once, even when two of its PUD entries point there.
+  const owned = new Set<PmdTable>();
+  let listedUsers = 0;
   for (const [gi, pud] of mm.pgd.children) {
     if (!(pud instanceof DirTable)) {
       problems.push(`${mm.name}: a PGD entry points at a PMD page`);
@@ -235,32 +238,33 @@ function summarise(mm: Mm, before: Summary | undefined, spans: readonly [number,
       const va = gi * PGDIR_SIZE + ui * PUD_SIZE;
       const key = gi * 512 + ui;
       let part = kept?.get(key);
-      if (part === undefined || part.pmd !== pmd || named(va, va + PUD_SIZE)) {
-        const found: string[] = [];
-        if (!pmd.hasUser(mm)) found.push(`${mm.name} points at a PMD page that does not list it as a user`);
-        checkPmd(mm, pmd, va, found);
-        part = { pmd, problems: found, ptes: ptePages(pmd) };
-      }
+      if (part === undefined || part.pmd !== pmd || named(va, va + PUD_SIZE)) part = walkPmd(mm, pmd, va);
       parts.set(key, part);
-      problems.push(...part.problems);
+      if (part.problems.length > 0) problems.push(...part.problems);
+      if (pmd.owner !== mm || owned.has(pmd)) continue;
+      owned.add(pmd);
+      physical += 1 + part.ptes;
+      own += part.ptes;
+      listedUsers += pmd.users.length;
     }
-  }
-  // Each PMD page it owns counts once, even when two of its PUD entries point there.
-  let listedUsers = 0;
-  const ptesOf = new Map<PmdTable, number>();
-  for (const part of parts.values()) ptesOf.set(part.pmd, part.ptes);
-  for (const r of new Set(pmds)) {
-    if (r.owner !== mm) continue;
-    const ptes = ptesOf.get(r) ?? ptePages(r);
-    physical += 1 + ptes;
-    own += ptes;
-    listedUsers += r.users.length;
   }
   if (mm.charged !== own) problems.push(`${mm.name} is charged ${mm.charged} table pages but ${own} are its own`);
   const hosts = [...new Set(mm.vmas.map((v) => v.host).filter((h) => h !== null))];
   for (const h of hosts) if (!h.guests.has(mm)) problems.push(`${mm.name} maps the region of ${h.obj.name} without a reference`);
   for (const v of mm.vmas) if (v.mshare !== null && !v.mshare.windows.some((w) => w.vma === v)) problems.push(`${mm.name} has a window on ${v.mshare.name} without a reference`);
   return { physical, pmds, listedUsers, hosts, problems, parts };
+}
+
+const NO_PROBLEMS: readonly string[] = [];
+/** Where walkPmd collects problems: most PMD pages have none, and then no array is made. */
+const found: string[] = [];
+
+/** One PMD page's part of an mm's summary, walked now. */
+function walkPmd(mm: Mm, pmd: PmdTable, va: number): PmdPart {
+  if (!pmd.hasUser(mm)) found.push(`${mm.name} points at a PMD page that does not list it as a user`);
+  checkPmd(mm, pmd, va, found);
+  const problems = found.length === 0 ? NO_PROBLEMS : found.splice(0);
+  return { pmd, problems, ptes: ptePages(pmd) };
 }
 
 /** msharefs: a PGD entry into another tree lies in a window and points at the host's PUD page there. */
@@ -311,15 +315,15 @@ function checkPmd(mm: Mm, pmd: PmdTable, va: number, out: string[]): void {
     }
     if (r.obj === null) continue;
     const pages = (r.hi - r.lo) * (PMD_SIZE / PAGE_SIZE);
-    if (!mapsLinearly(mm, r.obj, r.page0, at, (r.hi - r.lo) * PMD_SIZE)) out.push(`${mm.name}: the leaves at ${hex(at)} do not match their VMA`);
+    if (!mapsLinearly(mm, r.obj, r.page0, at, (r.hi - r.lo) * PMD_SIZE, vma)) out.push(`${mm.name}: the leaves at ${hex(at)} do not match their VMA`);
     if (r.obj.cache.countIn(r.page0, r.page0 + pages) !== pages) out.push(`${mm.name}: the leaves at ${hex(at)} map uncached pages`);
   }
 }
 
-/** Whether mm's VMAs map [va, va+len) to obj's pages page0, page0+1, ... (across VMA boundaries). */
-function mapsLinearly(mm: Mm, obj: MemObject, page0: number, va: number, len: number): boolean {
+/** Whether mm's VMAs map [va, va+len) to obj's pages page0, page0+1, ... (across VMA boundaries); `first`: the VMA at va, when known. */
+function mapsLinearly(mm: Mm, obj: MemObject, page0: number, va: number, len: number, first?: Vma | null): boolean {
   for (let at = va; at < va + len; ) {
-    const v = findVma(mm, at);
+    const v = at === va && first !== undefined ? first : findVma(mm, at);
     if (v === null || v.obj !== obj || pageOf(v, at) !== page0 + (at - va) / PAGE_SIZE) return false;
     at = v.end;
   }
