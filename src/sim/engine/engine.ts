@@ -167,8 +167,8 @@ function engineOver(initial: Machine): Engine {
       }));
     },
     hosts(): HostReport[] {
-      const ptshare = [...m.hosts].map((h) => ({ file: h.obj.name, refcount: h.guests.size + h.leaked, pgtables_bytes: h.mm.charged * PAGE_SIZE }));
-      const mshare = [...m.mshares].map((r) => ({ file: r.name, refcount: r.windows.length, pgtables_bytes: r.mm.charged * PAGE_SIZE, kind: 'msharefs' as const }));
+      const ptshare = [...m.hosts.values()].map((h) => ({ file: h.obj.name, refcount: h.guests.size + h.leaked, pgtables_bytes: h.mm.charged * PAGE_SIZE }));
+      const mshare = [...m.mshares.values()].map((r) => ({ file: r.name, refcount: r.windows.length, pgtables_bytes: r.mm.charged * PAGE_SIZE, kind: 'msharefs' as const }));
       return [...ptshare, ...mshare];
     },
     memory(): MemoryReport {

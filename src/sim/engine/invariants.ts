@@ -162,15 +162,15 @@ export class InvariantChecker {
     // Each mm pointing at a PMD page is listed by it (checked per mm), so equal sums mean no extra listings.
     if (this.references !== this.listed) out.push(`PMD pages list ${this.listed} users but ${this.references} PUD entries point at them`);
     if (this.physical + m.leakedTables !== m.tablePages) out.push(`the system counts ${m.tablePages} table pages but ${this.physical} exist (${m.leakedTables} leaked)`);
-    for (const h of m.hosts) {
+    for (const h of m.hosts.values()) {
       if (!h.mm.alive) out.push(`host of ${h.obj.name} is freed but listed`);
       if (h.guests.size + h.leaked === 0) out.push(`host of ${h.obj.name} has no reference but lives`);
       if (h.obj.host !== h) out.push(`${h.obj.name} does not know its host`);
       const mapping = this.hostRefs.get(h) ?? 0;
       if (mapping !== h.guests.size) out.push(`host of ${h.obj.name} counts ${h.guests.size} references but ${mapping} mms map its region`);
     }
-    for (const [h, n] of this.hostRefs) if (n !== 0 && !m.hosts.has(h)) out.push(`${n} mms map the region of a released host of ${h.obj.name}`);
-    for (const r of m.mshares) {
+    for (const [h, n] of this.hostRefs) if (n !== 0 && m.hosts.get(h.mm.id) !== h) out.push(`${n} mms map the region of a released host of ${h.obj.name}`);
+    for (const r of m.mshares.values()) {
       if (!r.mm.alive) out.push(`the host of ${r.name} is freed but listed`);
       if (r.unlinked && r.windows.length === 0) out.push(`${r.name} is unlinked and unattached but its host lives`);
       for (const w of r.windows) if (!w.mm.alive || !w.mm.vmas.has(w.vma)) out.push(`${r.name} counts a reference of a window that is gone`);

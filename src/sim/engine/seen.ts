@@ -25,9 +25,9 @@ function windowsSeeing(r: MshareRegion, va: Vaddr, host: MmId): MmId[] {
 export function seenPieces(m: Machine, pmd: PmdTable, va: Vaddr, len: number): [Vaddr, number, MmId[]][] {
   const owner = pmd.owner;
   if (!owner.isHost) return [[va, len, [owner.id]]];
-  const region = [...m.mshares].find((r) => r.mm === owner);
+  const region = m.mshares.get(owner.id);
   if (region !== undefined) return [[va, len, windowsSeeing(region, va, owner.id)]];
-  const host = [...m.hosts].find((h) => h.mm === owner);
+  const host = m.hosts.get(owner.id);
   if (host === undefined) return [[va, len, [owner.id]]];
   const base = alignDown(va, PUD_SIZE);
   const e0 = indexAt('pmd', va);

@@ -122,12 +122,12 @@ export interface Machine {
   tasks: Map<string, Task>;
   taskOrder: Task[];
   mms: Map<MmId, Mm>;
-  /** Living MAP_SHARED_PT hosts, in creation order. */
-  hosts: Set<Host>;
+  /** Living MAP_SHARED_PT hosts by their mm's id, in creation order. */
+  hosts: Map<MmId, Host>;
   /** msharefs regions by name, while their file exists. */
   regions: Map<string, MshareRegion>;
-  /** Every living msharefs host, in creation order (unlinked ones too, while attached). */
-  mshares: Set<MshareRegion>;
+  /** Every living msharefs region by its host mm's id, in creation order (unlinked ones too, while attached). */
+  mshares: Map<MmId, MshareRegion>;
   /** Objects whose page cache grew, or that were released, since the last invariant check. */
   cacheChanged: Set<MemObject>;
   /** Events of the step under way. */

@@ -34,7 +34,7 @@ export function freeEmptyTables(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr): void 
       freePteTables(m, mm, pmd, s, Math.max(c0, s), Math.min(c1, s + PUD_SIZE));
       if (s >= g0 && s + PUD_SIZE <= g1 && !pmd.kept) freePmdTable(m, mm, pud, ui, pmd, s);
     }
-    if (pudBase >= p0 && pudBase + PGDIR_SIZE <= p1 && pud.children.size === 0 && !linkedByWindows(m, mm, pud)) {
+    if (pudBase >= p0 && pudBase + PGDIR_SIZE <= p1 && pud.children.size === 0 && !linkedByWindows(m, mm, gi, pud)) {
       mm.pgd.children.delete(gi);
       releaseTables(m, mm, 1);
       emit(m, { k: 'free', mm: mm.id, level: 'pud', va: pudBase, count: 1 });
@@ -42,10 +42,11 @@ export function freeEmptyTables(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr): void 
   }
 }
 
-/** Whether an msharefs window's PGD entry still points at this host PUD page (it stays, as in the reference). */
-function linkedByWindows(m: Machine, mm: Mm, pud: DirTable): boolean {
-  const r = mm.isHost ? [...m.mshares].find((x) => x.mm === mm) : undefined;
-  return r !== undefined && r.windows.some((w) => [...w.mm.pgd.children.values()].includes(pud));
+/** Whether an msharefs window's PGD entry still points at this host PUD page, entry gi of the host (it stays, as in the reference). */
+function linkedByWindows(m: Machine, mm: Mm, gi: number, pud: DirTable): boolean {
+  const r = mm.isHost ? m.mshares.get(mm.id) : undefined;
+  // A window links the host's entry gi at the same place in its own window (as a link fault sets it).
+  return r !== undefined && r.windows.some((w) => w.mm.pgd.children.get(Math.floor((w.vma.start + gi * PGDIR_SIZE - r.base) / PGDIR_SIZE)) === pud);
 }
 
 function freePmdTable(m: Machine, mm: Mm, pud: DirTable, i: number, pmd: PmdTable, va: Vaddr): void {

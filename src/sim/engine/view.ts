@@ -110,7 +110,7 @@ function pgdLink(i: number, pud: DirTable, host: Mm): EntryRun {
 
 /** The range a mm's tables are shown for: an msharefs host shows its whole region, which lies elsewhere than the windows. */
 function inView(m: Machine, mm: Mm, o: ViewOptions): ViewOptions {
-  const r = mm.isHost ? [...m.mshares].find((x) => x.mm === mm) : undefined;
+  const r = mm.isHost ? m.mshares.get(mm.id) : undefined;
   return r === undefined ? o : { ...o, lo: r.base, hi: r.base + r.size };
 }
 

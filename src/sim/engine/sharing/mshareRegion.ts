@@ -25,7 +25,7 @@ export function createRegion(m: Machine, name: string, size: number): SyscallErr
   const mm = newMm(m, `mshare:${name}`, true);
   const region: MshareRegion = { name, size, mm, base, pseudo: newObject(name, 'file', size), windows: [], unlinked: false };
   m.regions.set(name, region);
-  m.mshares.add(region);
+  m.mshares.set(mm.id, region);
   emit(m, { k: 'host_create', host: mm.id, file: name, va: base, len: size });
   return null;
 }
@@ -92,5 +92,5 @@ function releaseRegion(m: Machine, r: MshareRegion): void {
   releaseAnon(m, gone);
   freeEmptyTables(m, r.mm, 0, USER_TOP);
   freeMm(m, r.mm);
-  m.mshares.delete(r);
+  m.mshares.delete(r.mm.id);
 }

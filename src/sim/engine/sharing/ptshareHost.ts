@@ -34,7 +34,7 @@ export function createHost(m: Machine, vma: Vma): Host {
   insertVma(mm, { ...vma, prot: { ...vma.prot }, advice: 'nohugepage', host: null });
   const host: Host = { mm, obj: vma.obj, start: vma.start, len: vma.end - vma.start, offset: vma.offset, guests: new Set(), leaked: 0 };
   vma.obj.host = host;
-  m.hosts.add(host);
+  m.hosts.set(mm.id, host);
   emit(m, { k: 'host_create', host: mm.id, file: vma.obj.name, va: host.start, len: host.len });
   return host;
 }
@@ -68,5 +68,5 @@ function releaseHost(m: Machine, host: Host): void {
   freeEmptyTables(m, host.mm, host.start, host.start + host.len);
   freeMm(m, host.mm);
   host.obj.host = null;
-  m.hosts.delete(host);
+  m.hosts.delete(host.mm.id);
 }
