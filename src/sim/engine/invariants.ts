@@ -4,7 +4,8 @@
  * nothing charged to a freed mm, every leaf inside its VMA and in the cache.
  */
 import { PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, hex } from '../geometry';
-import { DirTable, PmdTable } from './tables';
+import { DirTable, PmdTable, type PmdRun } from './tables';
+import { firstRunAbove } from './runs';
 import { findVma, pageOf } from './vma';
 import { pmdOf, pudOf } from './walk';
 import type { TraceEvent } from '../events';
@@ -238,7 +239,9 @@ function summarise(mm: Mm, before: Summary | undefined, spans: readonly [number,
       const va = gi * PGDIR_SIZE + ui * PUD_SIZE;
       const key = gi * 512 + ui;
       let part = kept?.get(key);
-      if (part === undefined || part.pmd !== pmd || named(va, va + PUD_SIZE)) part = walkPmd(mm, pmd, va);
+      if (part === undefined || part.pmd !== pmd) part = walkPmd(mm, pmd, va, null);
+      // A page that had nothing wrong needs its named runs checked again, not all 512 entries.
+      else if (named(va, va + PUD_SIZE)) part = walkPmd(mm, pmd, va, part.problems.length === 0 && spans !== 'all' ? entriesIn(spans, va) : null);
       parts.set(key, part);
       if (part.problems.length > 0) problems.push(...part.problems);
       if (pmd.owner !== mm || owned.has(pmd)) continue;
@@ -260,9 +263,28 @@ const NO_PROBLEMS: readonly string[] = [];
 const found: string[] = [];
 
 /** One PMD page's part of an mm's summary, walked now. */
-function walkPmd(mm: Mm, pmd: PmdTable, va: number): PmdPart {
+/** The PMD entries of the page at va that `spans` name, as sorted disjoint [lo, hi) ranges. */
+function entriesIn(spans: readonly [number, number][], va: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const lo = Math.max(0, Math.floor((a - va) / PMD_SIZE));
+    const hi = Math.min(512, Math.ceil((b - va) / PMD_SIZE));
+    if (lo < hi) out.push([lo, hi]);
+  }
+  out.sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const r of out) {
+    const top = merged[merged.length - 1];
+    if (top !== undefined && r[0] <= top[1]) top[1] = Math.max(top[1], r[1]);
+    else merged.push(r);
+  }
+  return merged;
+}
+
+/** `only`: check just the runs over these entries (the others were checked and found sound). */
+function walkPmd(mm: Mm, pmd: PmdTable, va: number, only: readonly [number, number][] | null): PmdPart {
   if (!pmd.hasUser(mm)) found.push(`${mm.name} points at a PMD page that does not list it as a user`);
-  checkPmd(mm, pmd, va, found);
+  checkPmd(mm, pmd, va, found, only);
   const problems = found.length === 0 ? NO_PROBLEMS : found.splice(0);
   return { pmd, problems, ptes: ptePages(pmd) };
 }
@@ -295,35 +317,47 @@ function checkFrames(m: Machine, cached: number, out: string[]): void {
 }
 
 /** Leaves inside a VMA that maps them and cached; links into the host's PMD page for the span. */
-function checkPmd(mm: Mm, pmd: PmdTable, va: number, out: string[]): void {
-  for (const r of pmd.runs) {
-    const at = va + r.lo * PMD_SIZE;
-    const vma = findVma(mm, at);
-    if (r.t === 'link') {
-      const host = vma?.host ?? null;
-      if (host === null) out.push(`${mm.name}: a link at ${hex(at)} lies outside any MAP_SHARED_PT region`);
-      else if (pmdOf(host.mm, at) !== r.host) out.push(`${mm.name}: the link at ${hex(at)} does not point at the host's PMD page`);
-      continue;
-    }
-    if (r.t === 'table') {
-      for (const p of r.table.runs) {
-        const pva = at + p.lo * PAGE_SIZE;
-        if (!mapsLinearly(mm, p.obj, p.page0, pva, (p.hi - p.lo) * PAGE_SIZE)) out.push(`${mm.name}: the PTEs at ${hex(pva)} do not match their VMA`);
-        if (p.obj.cache.countIn(p.page0, p.page0 + p.hi - p.lo) !== p.hi - p.lo) out.push(`${mm.name}: the PTEs at ${hex(pva)} map uncached pages`);
-      }
-      continue;
-    }
-    if (r.obj === null) continue;
-    const pages = (r.hi - r.lo) * (PMD_SIZE / PAGE_SIZE);
-    if (!mapsLinearly(mm, r.obj, r.page0, at, (r.hi - r.lo) * PMD_SIZE, vma)) out.push(`${mm.name}: the leaves at ${hex(at)} do not match their VMA`);
-    if (r.obj.cache.countIn(r.page0, r.page0 + pages) !== pages) out.push(`${mm.name}: the leaves at ${hex(at)} map uncached pages`);
+function checkPmd(mm: Mm, pmd: PmdTable, va: number, out: string[], only: readonly [number, number][] | null = null): void {
+  // Consecutive runs mostly lie in one VMA: look it up again only past its ends.
+  let last: Vma | null = null;
+  const vmaAt = (at: number): Vma | null => (last !== null && last.start <= at && at < last.end ? last : (last = findVma(mm, at)));
+  const check = (r: PmdRun): void => checkPmdRun(mm, r, va, out, vmaAt);
+  if (only === null) return pmd.runs.forEach(check);
+  // Disjoint sorted entry ranges: each run overlapping them is checked once.
+  let i = 0;
+  for (const [lo, hi] of only) {
+    for (i = Math.max(i, firstRunAbove(pmd.runs, lo)); i < pmd.runs.length && pmd.runs[i]!.lo < hi; i++) check(pmd.runs[i]!);
   }
 }
 
-/** Whether mm's VMAs map [va, va+len) to obj's pages page0, page0+1, ... (across VMA boundaries); `first`: the VMA at va, when known. */
-function mapsLinearly(mm: Mm, obj: MemObject, page0: number, va: number, len: number, first?: Vma | null): boolean {
+/** One run of a PMD page: links into the host's page, leaves inside the VMA that maps them and cached. */
+function checkPmdRun(mm: Mm, r: PmdRun, va: number, out: string[], vmaAt: (at: number) => Vma | null): void {
+  const at = va + r.lo * PMD_SIZE;
+  const vma = vmaAt(at);
+  if (r.t === 'link') {
+    const host = vma?.host ?? null;
+    if (host === null) out.push(`${mm.name}: a link at ${hex(at)} lies outside any MAP_SHARED_PT region`);
+    else if (pmdOf(host.mm, at) !== r.host) out.push(`${mm.name}: the link at ${hex(at)} does not point at the host's PMD page`);
+    return;
+  }
+  if (r.t === 'table') {
+    for (const p of r.table.runs) {
+      const pva = at + p.lo * PAGE_SIZE;
+      if (!mapsLinearly(p.obj, p.page0, pva, (p.hi - p.lo) * PAGE_SIZE, vmaAt)) out.push(`${mm.name}: the PTEs at ${hex(pva)} do not match their VMA`);
+      if (p.obj.cache.countIn(p.page0, p.page0 + p.hi - p.lo) !== p.hi - p.lo) out.push(`${mm.name}: the PTEs at ${hex(pva)} map uncached pages`);
+    }
+    return;
+  }
+  if (r.obj === null) return;
+  const pages = (r.hi - r.lo) * (PMD_SIZE / PAGE_SIZE);
+  if (!mapsLinearly(r.obj, r.page0, at, (r.hi - r.lo) * PMD_SIZE, vmaAt)) out.push(`${mm.name}: the leaves at ${hex(at)} do not match their VMA`);
+  if (r.obj.cache.countIn(r.page0, r.page0 + pages) !== pages) out.push(`${mm.name}: the leaves at ${hex(at)} map uncached pages`);
+}
+
+/** Whether the VMAs (found by `vmaAt`) map [va, va+len) to obj's pages page0, page0+1, ... (across VMA boundaries). */
+function mapsLinearly(obj: MemObject, page0: number, va: number, len: number, vmaAt: (at: number) => Vma | null): boolean {
   for (let at = va; at < va + len; ) {
-    const v = at === va && first !== undefined ? first : findVma(mm, at);
+    const v = vmaAt(at);
     if (v === null || v.obj !== obj || pageOf(v, at) !== page0 + (at - va) / PAGE_SIZE) return false;
     at = v.end;
   }
