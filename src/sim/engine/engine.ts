@@ -150,7 +150,7 @@ function engineOver(initial: Machine): Engine {
       // A syscall may split or join VMAs with no table event (nothing was mapped there yet).
       const task = 'task' in cmd.command ? m.tasks.get(cmd.command.task) : undefined;
       if (task !== undefined) ids.add(task.mm.id);
-      footprint.touched(ids);
+      footprint.touched(ids, m.events);
       named = [...ids];
       // Causal order: what happened first comes first (SPEC 2), as the UI animates it.
       return m.events;

@@ -4,37 +4,91 @@
  * would outgrow the machine running the lab is stopped in words instead of
  * crashing it (SPEC 4: the same budget in the runner and the worker).
  * Logical page-table pages are not the measure: a uniform run stands for
- * millions of them in one object. Each step recounts only the mms its events
- * name, so the cost follows what changed, not what exists.
+ * millions of them in one object. Each step recounts only what its events
+ * name (named.ts): the PMD pages over the ranges it changed, so the cost
+ * follows what changed, not what exists.
  */
-import type { MmId } from '../events';
+import type { MmId, TraceEvent } from '../events';
 import { DirTable, PmdTable } from './tables';
+import { PROBE_MAX, addNamed, eachPudRange, type Named } from './named';
 import type { Machine, Mm } from './state';
 
-/** Objects one mm holds: itself, its VMAs, and the table pages and runs created in its tree. */
-export function mmObjects(mm: Mm): number {
-  let n = 1 + mm.vmas.length;
-  for (const pud of mm.pgd.children.values()) {
-    if (!(pud instanceof DirTable) || pud.owner !== mm) continue; // an msharefs window's entry is the host's
-    n += 1;
-    for (const pmd of pud.children.values()) {
-      if (!(pmd instanceof PmdTable) || pmd.users[0] !== mm) continue; // a shared hugetlb page counts once
-      n += 1 + pmd.runs.length;
-      for (const r of pmd.runs) if (r.t === 'table') n += 1 + r.table.runs.length;
-    }
-  }
+/** Objects one PMD page holds: itself, its runs, and the PTE pages it points at with their runs. */
+function pmdObjects(pmd: PmdTable): number {
+  let n = 1 + pmd.runs.length;
+  for (const r of pmd.runs) if (r.t === 'table') n += 1 + r.table.runs.length;
   return n;
 }
 
-/** A running count of the world's objects, brought up to date for the mms each step named. */
-export class Footprint {
-  private readonly perMm = new Map<MmId, number>();
-  private total = 0;
-  private dirty: Set<MmId> | 'all' = 'all';
+/** One mm's objects: itself, its VMAs, its PUD pages, and the PMD pages it owns (a shared hugetlb page counts once). */
+class MmCount {
+  /** PGD entry → PUD entry → the objects of the PMD page there. */
+  private readonly pmds = new Map<number, Map<number, number>>();
+  private pmdSum = 0;
+  total = 0;
 
-  touched(ids: Iterable<MmId>): void {
+  constructor(readonly mm: Mm) {}
+
+  update(named: Named): void {
+    const mm = this.mm;
+    if (named === 'all') {
+      this.pmds.clear();
+      this.pmdSum = 0;
+    }
+    let puds = 0;
+    for (const [gi, pud] of mm.pgd.children) {
+      if (!(pud instanceof DirTable) || pud.owner !== mm) continue; // an msharefs window's entry is the host's
+      puds += 1;
+      if (named === 'all') for (const ui of pud.children.keys()) this.recount(gi, ui, pud);
+    }
+    if (named !== 'all') {
+      eachPudRange(named, (gi, u0, u1) => {
+        const pud = this.pudAt(gi);
+        const byUi = this.pmds.get(gi);
+        if (u1 - u0 < PROBE_MAX) {
+          for (let ui = u0; ui <= u1; ui++) this.recount(gi, ui, pud);
+          return;
+        }
+        const uis = new Set([...(pud?.children.keys() ?? []), ...(byUi?.keys() ?? [])]);
+        for (const ui of uis) if (ui >= u0 && ui <= u1) this.recount(gi, ui, pud);
+      });
+    }
+    this.total = 1 + mm.vmas.length + puds + this.pmdSum;
+  }
+
+  private pudAt(gi: number): DirTable | null {
+    const pud = this.mm.pgd.children.get(gi);
+    return pud instanceof DirTable && pud.owner === this.mm ? pud : null;
+  }
+
+  private recount(gi: number, ui: number, pud: DirTable | null): void {
+    const t = pud?.children.get(ui);
+    const n = t instanceof PmdTable && t.users[0] === this.mm ? pmdObjects(t) : 0;
+    let byUi = this.pmds.get(gi);
+    const old = byUi?.get(ui) ?? 0;
+    if (n === old) return;
+    this.pmdSum += n - old;
+    if (n === 0) {
+      byUi!.delete(ui);
+      if (byUi!.size === 0) this.pmds.delete(gi);
+      return;
+    }
+    if (byUi === undefined) this.pmds.set(gi, (byUi = new Map()));
+    byUi.set(ui, n);
+  }
+}
+
+/** A running count of the world's objects, brought up to date for what each step named. */
+export class Footprint {
+  private readonly perMm = new Map<MmId, MmCount>();
+  private total = 0;
+  private dirty: Map<MmId, [number, number][] | 'all'> | 'all' = 'all';
+
+  /** The mms a step named (`ids`: its VMAs may have changed too) and its events (what of their tables). */
+  touched(ids: Iterable<MmId>, events: readonly TraceEvent[]): void {
     if (this.dirty === 'all') return;
-    for (const id of ids) this.dirty.add(id);
+    for (const id of ids) if (!this.dirty.has(id)) this.dirty.set(id, []);
+    addNamed(this.dirty, events);
   }
 
   full(): void {
@@ -47,20 +101,28 @@ export class Footprint {
     if (dirty === 'all') {
       this.perMm.clear();
       this.total = 0;
-      for (const mm of m.mms.values()) this.set(mm.id, mm.alive ? mmObjects(mm) : 0);
+      for (const mm of m.mms.values()) this.update(mm.id, mm, 'all');
     } else {
-      for (const id of dirty) {
-        const mm = m.mms.get(id);
-        this.set(id, mm !== undefined && mm.alive ? mmObjects(mm) : 0);
-      }
+      for (const [id, named] of dirty) this.update(id, m.mms.get(id), named);
     }
-    this.dirty = new Set();
+    this.dirty = new Map();
     return this.total + m.objects.size + m.anon.size;
   }
 
-  private set(id: MmId, n: number): void {
-    this.total += n - (this.perMm.get(id) ?? 0);
-    if (n === 0) this.perMm.delete(id);
-    else this.perMm.set(id, n);
+  private update(id: MmId, mm: Mm | undefined, named: Named): void {
+    let count = this.perMm.get(id);
+    const before = count?.total ?? 0;
+    if (mm === undefined || !mm.alive) {
+      this.perMm.delete(id);
+      this.total -= before;
+      return;
+    }
+    if (count === undefined || count.mm !== mm) {
+      count = new MmCount(mm);
+      this.perMm.set(id, count);
+      named = 'all';
+    }
+    count.update(named);
+    this.total += count.total - before;
   }
 }

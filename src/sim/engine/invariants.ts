@@ -5,25 +5,11 @@
  * mmCheck.ts; this file keeps the system-wide sums over those summaries and
  * the checks that span mms (hosts, msharefs regions, the page cache, frames).
  */
-import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE } from '../geometry';
 import { MmSummary, type Totals } from './mmCheck';
+import { addNamed } from './named';
 import type { TraceEvent } from '../events';
 import type { PmdTable } from './tables';
 import type { Host, Machine, MemObject, Mm } from './state';
-
-/** Per mm id, the address ranges a step's events name, or 'all' (walk every table again). */
-type Spans = Map<number, [number, number][] | 'all'>;
-
-const LEVEL_SPAN = { pgd: 0, pud: PGDIR_SIZE, pmd: PUD_SIZE, pte: PMD_SIZE } as const;
-
-/** The addresses an event names, if it names a range. */
-function spanOf(e: TraceEvent): [number, number] | null {
-  if (!('va' in e) || typeof e.va !== 'number') return null;
-  if ('len' in e && typeof e.len === 'number') return [e.va, e.va + e.len];
-  if ('count' in e && 'level' in e && e.level !== 'pgd') return [e.va, e.va + e.count * LEVEL_SPAN[e.level]];
-  if (e.k === 'walk') return [e.va, e.va + 1];
-  return null;
-}
 
 /**
  * SPEC 1.8 after every step at any scale: each mm's tables are walked again
@@ -34,7 +20,7 @@ export class InvariantChecker {
   private readonly summaries = new Map<Mm, MmSummary>();
   private readonly byId = new Map<number, Mm>();
   private dirty: Set<number> | 'all' = 'all';
-  private spans: Spans = new Map();
+  private spans = new Map<number, [number, number][] | 'all'>();
   private physical = 0;
   private references = 0;
   private listed = 0;
@@ -54,24 +40,7 @@ export class InvariantChecker {
   touched(ids: Iterable<number>, events: readonly TraceEvent[] = []): void {
     if (this.dirty === 'all') return;
     for (const id of ids) this.dirty.add(id);
-    const spans = this.spans;
-    const whole = (id: number): void => void spans.set(id, 'all');
-    const add = (id: number, r: [number, number]): void => {
-      const have = spans.get(id);
-      if (have === 'all') return;
-      if (have === undefined) spans.set(id, [r]);
-      else if (have.length > 64) whole(id);
-      else have.push(r);
-    };
-    for (const e of events) {
-      const r = spanOf(e);
-      const named = (id: number): void => (r === null ? whole(id) : add(id, r));
-      if ('mm' in e) named(e.mm);
-      if ('seenBy' in e) e.seenBy.forEach(named);
-      if ('mms' in e) e.mms.forEach(named);
-      if ('host' in e && typeof e.host === 'number') whole(e.host);
-      if ('from' in e) whole(e.from);
-    }
+    addNamed(this.spans, events);
   }
 
   full(): void {

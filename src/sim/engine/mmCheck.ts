@@ -10,11 +10,10 @@ import { PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, hex } from '../geometry';
 import { DirTable, PmdTable, type PmdRun } from './tables';
 import { firstRunAbove } from './runs';
 import { findVma, pageOf } from './vma';
+import { PROBE_MAX, eachPudRange, type Named } from './named';
 import { pmdOf, pudOf } from './walk';
 import type { Host, MemObject, Mm, Vma } from './state';
 
-/** Address ranges a step named for an mm, or 'all' (walk its whole tree). */
-export type Named = readonly [number, number][] | 'all';
 
 /** What a summary adds to the system-wide sums. */
 export interface Totals {
@@ -37,8 +36,6 @@ interface PmdPart {
   readonly users: number;
 }
 
-/** Past this many PUD entries of one PUD page, a range is looked at through the entries that exist. */
-const PROBE_MAX = 64;
 
 export class MmSummary implements Totals {
   /** PGD entry → PUD entry → its PMD page's part. */
@@ -148,23 +145,16 @@ export class MmSummary implements Totals {
       seen.add(gi * 512 + ui);
       visit(gi, ui, pud);
     };
-    for (const [a, b] of named) {
-      if (b <= a) continue;
-      const g0 = Math.floor(a / PGDIR_SIZE);
-      const g1 = Math.floor((b - 1) / PGDIR_SIZE);
-      for (let gi = g0; gi <= g1; gi++) {
-        const u0 = gi === g0 ? Math.floor((a % PGDIR_SIZE) / PUD_SIZE) : 0;
-        const u1 = gi === g1 ? Math.floor(((b - 1) % PGDIR_SIZE) / PUD_SIZE) : 511;
-        const pud = this.pudAt(gi);
-        const byUi = this.parts.get(gi);
-        if (u1 - u0 < PROBE_MAX) {
-          for (let ui = u0; ui <= u1; ui++) if (pud?.children.has(ui) === true || byUi?.has(ui) === true) once(gi, ui, pud);
-          continue;
-        }
-        for (const ui of pud?.children.keys() ?? []) if (ui >= u0 && ui <= u1) once(gi, ui, pud);
-        for (const ui of byUi?.keys() ?? []) if (ui >= u0 && ui <= u1) once(gi, ui, pud);
+    eachPudRange(named, (gi, u0, u1) => {
+      const pud = this.pudAt(gi);
+      const byUi = this.parts.get(gi);
+      if (u1 - u0 < PROBE_MAX) {
+        for (let ui = u0; ui <= u1; ui++) if (pud?.children.has(ui) === true || byUi?.has(ui) === true) once(gi, ui, pud);
+        return;
       }
-    }
+      for (const ui of pud?.children.keys() ?? []) if (ui >= u0 && ui <= u1) once(gi, ui, pud);
+      for (const ui of byUi?.keys() ?? []) if (ui >= u0 && ui <= u1) once(gi, ui, pud);
+    });
   }
 
   /** Walks PUD entry (gi, ui) again: in a page found sound before, only the entries `named` names. */

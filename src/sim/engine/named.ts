@@ -1,0 +1,66 @@
+/**
+ * What a step's events name, per mm: the address ranges it changed, or 'all'
+ * when an event names the mm without a range (or names too many). The
+ * invariant check (invariants.ts, mmCheck.ts) and the footprint (footprint.ts)
+ * look again only at what a step named, so a step costs what it changed.
+ */
+import type { MmId, TraceEvent } from '../events';
+import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE } from '../geometry';
+
+/** Address ranges a step named for an mm, or 'all' (look at its whole tree). */
+export type Named = readonly [number, number][] | 'all';
+
+/** Past this many ranges for one mm, it is looked at whole. */
+const MAX_RANGES = 64;
+
+const LEVEL_SPAN = { pgd: 0, pud: PGDIR_SIZE, pmd: PUD_SIZE, pte: PMD_SIZE } as const;
+
+/** The addresses an event names, if it names a range. */
+function spanOf(e: TraceEvent): [number, number] | null {
+  if (!('va' in e) || typeof e.va !== 'number') return null;
+  if ('len' in e && typeof e.len === 'number') return [e.va, e.va + e.len];
+  if ('count' in e && 'level' in e && e.level !== 'pgd') return [e.va, e.va + e.count * LEVEL_SPAN[e.level]];
+  if (e.k === 'walk') return [e.va, e.va + 1];
+  return null;
+}
+
+/** Adds what `events` name to `into` (an mm seen as 'all' stays so). */
+export function addNamed(into: Map<MmId, [number, number][] | 'all'>, events: readonly TraceEvent[]): void {
+  const whole = (id: number): void => void into.set(id, 'all');
+  const add = (id: number, r: [number, number]): void => {
+    const have = into.get(id);
+    if (have === 'all') return;
+    if (have === undefined) into.set(id, [r]);
+    else if (have.length > MAX_RANGES) whole(id);
+    else have.push(r);
+  };
+  for (const e of events) {
+    const r = spanOf(e);
+    const named = (id: number): void => (r === null ? whole(id) : add(id, r));
+    if ('mm' in e) named(e.mm);
+    if ('seenBy' in e) e.seenBy.forEach(named);
+    if ('mms' in e) e.mms.forEach(named);
+    if ('host' in e && typeof e.host === 'number') whole(e.host);
+    if ('from' in e) whole(e.from);
+  }
+}
+
+/** Past this many PUD entries of one PUD page, a range is looked at through the entries that exist. */
+export const PROBE_MAX = 64;
+
+/**
+ * The PUD entries the ranges cover, as (PGD entry gi, PUD entries u0..u1
+ * inclusive) for each PGD entry they reach.
+ */
+export function eachPudRange(named: readonly [number, number][], visit: (gi: number, u0: number, u1: number) => void): void {
+  for (const [a, b] of named) {
+    if (b <= a) continue;
+    const g0 = Math.floor(a / PGDIR_SIZE);
+    const g1 = Math.floor((b - 1) / PGDIR_SIZE);
+    for (let gi = g0; gi <= g1; gi++) {
+      const u0 = gi === g0 ? Math.floor((a % PGDIR_SIZE) / PUD_SIZE) : 0;
+      const u1 = gi === g1 ? Math.floor(((b - 1) % PGDIR_SIZE) / PUD_SIZE) : 511;
+      visit(gi, u0, u1);
+    }
+  }
+}
