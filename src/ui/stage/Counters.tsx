@@ -3,7 +3,7 @@
  * (each page once, like PageTables in /proc/meminfo) beside the sum of every
  * process's VmPTE, file pages and RAM; exact bytes on hover.
  */
-import { exactBytes, formatBytes, plural } from '../../viz/format';
+import { exactBytes, formatBytes, grouped, plural } from '../../viz/format';
 import { useSim } from '../common/SimProvider';
 
 function Figure({ label, bytes, hint }: { label: string; bytes: number; hint: string }) {
@@ -29,7 +29,7 @@ export function Counters() {
       </dl>
       <p className="text-xs text-[var(--muted)]">
         {plural(totals.processes, 'process', 'processes')} · {plural(totals.hosts, 'host mm')}
-        {totals.shown < totals.processes ? ` · ${(totals.processes - totals.shown).toLocaleString('en-US')} not drawn (too many kinds to show)` : ''}
+        {totals.shown < totals.processes ? ` · ${grouped(totals.processes - totals.shown)} not drawn (too many kinds to show)` : ''}
         {snap.truncated ? ' · some tables left off: zoom in' : ''}
       </p>
     </section>
