@@ -96,12 +96,12 @@ export function Editor() {
   }, [text]);
 
   useEffect(() => {
-    const v = view.current;
-    if (v === null) return;
-    v.dispatch({
-      effects: [setMarks.of({ error, current }), attrs.current.reconfigure(EditorView.contentAttributes.of(contentAttrs(error !== null)))],
-    });
+    view.current?.dispatch({ effects: setMarks.of({ error, current }) });
   }, [error, current]);
+  // Apart from the marks: reconfiguring costs the editor a new configuration, and the step's line changes far more often.
+  useEffect(() => {
+    view.current?.dispatch({ effects: attrs.current.reconfigure(EditorView.contentAttributes.of(contentAttrs(error !== null))) });
+  }, [error]);
 
   const reset = (): void => {
     if (text !== DEFAULT_SCENARIO) save(BACKUP_KEY, text);
