@@ -4,7 +4,8 @@
  * process's VmPTE, file pages and RAM; exact bytes on hover.
  */
 import { exactBytes, formatBytes, grouped, plural } from '../../viz/format';
-import { useSim } from '../common/SimProvider';
+import { selectSnapshot } from '../../store/selectors';
+import { useSimLater } from '../common/useSimLater';
 
 function Figure({ label, bytes, hint }: { label: string; bytes: number; hint: string }) {
   return (
@@ -16,7 +17,7 @@ function Figure({ label, bytes, hint }: { label: string; bytes: number; hint: st
 }
 
 export function Counters() {
-  const snap = useSim((s) => s.snapshot);
+  const snap = useSimLater(selectSnapshot);
   if (snap === null) return null;
   const { memory, totals } = snap;
   return (
