@@ -10,6 +10,7 @@ import { applyScaleMessage, freshScale, SEED_SCALE, type ScaleState } from './sc
 import type { LessonState } from './lessonState';
 import { lessonActions } from './lessonActions';
 import { createBridge, type Bridge, type BridgeHandlers } from '../bridge/bridge';
+import { keepEqual } from './keepEqual';
 
 export type { Selection };
 
@@ -138,6 +139,16 @@ export interface SimStoreOptions {
 }
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
+
+/**
+ * A snapshot as received, sharing every part equal to the one on screen (keepEqual.ts), so what a
+ * step left alone keeps its identity; always a new object itself, since it is a new arrival.
+ */
+function received(prev: Snapshot | null, next: Snapshot): Snapshot {
+  if (prev === null || prev.loadId !== next.loadId || prev.side !== next.side) return next;
+  const kept = keepEqual(prev, next);
+  return kept === prev ? { ...prev } : kept;
+}
 
 export function createSimStore(options: SimStoreOptions): SimStore {
   let bridge: Bridge | null = null;
@@ -302,11 +313,11 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       if (snapshot.loadId !== s.loadId) return;
       // Compare's other side waits beside the main one; the bridge hands it on first.
       if (snapshot.side === 'other') {
-        store.setState({ other: snapshot });
+        store.setState({ other: received(s.other, snapshot) });
         return;
       }
       store.setState({
-        snapshot,
+        snapshot: received(s.snapshot, snapshot),
         status: s.ran >= s.total && s.total === snapshot.total ? 'ready' : s.status,
       });
     },

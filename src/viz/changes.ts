@@ -31,7 +31,19 @@ function overlapEntries(t: TableSnap, va: number, len: number): [number, number]
   return [Math.floor((lo - t.va) / span), Math.ceil((hi - t.va) / span)];
 }
 
+// The diagram and the page cache both ask, of the same snapshot: it is worked out once.
+const changesCache = new WeakMap<Snapshot, Changes>();
+
 export function stepChanges(snap: Snapshot): Changes {
+  let changes = changesCache.get(snap);
+  if (changes === undefined) {
+    changes = findChanges(snap);
+    changesCache.set(snap, changes);
+  }
+  return changes;
+}
+
+function findChanges(snap: Snapshot): Changes {
   const created = new Set<string>();
   const entries = new Map<string, [number, number][]>();
   const links = new Set<string>();

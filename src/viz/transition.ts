@@ -34,8 +34,20 @@ export interface Transition {
   readonly links: { readonly added: readonly LinkRef[]; readonly removed: readonly LinkRef[] };
 }
 
+// Each picture is compared with the one before it and with the one after: its links are found once.
+const linksCache = new WeakMap<Snapshot, ReadonlyMap<string, LinkRef>>();
+
 /** Every link an mm's own tables draw: MAP_SHARED_PT PMD entries and hugetlb PUD entries. */
-export function linksOf(snap: Snapshot): Map<string, LinkRef> {
+export function linksOf(snap: Snapshot): ReadonlyMap<string, LinkRef> {
+  let links = linksCache.get(snap);
+  if (links === undefined) {
+    links = findLinks(snap);
+    linksCache.set(snap, links);
+  }
+  return links;
+}
+
+function findLinks(snap: Snapshot): Map<string, LinkRef> {
   const byId = new Map(snap.tables.map((t) => [t.id, t]));
   const out = new Map<string, LinkRef>();
   for (const mm of snap.mms) {
@@ -118,11 +130,12 @@ export function transition(prev: Snapshot | null, next: Snapshot): Transition {
   const changed: Transition['tables']['changed'][number][] = [];
   for (const to of next.tables) {
     const from = beforeTables.get(to.id);
-    if (from === undefined) continue;
+    // The same object (kept on receipt, store/keepEqual.ts) has not changed.
+    if (from === undefined || from === to) continue;
     const entries = entryDiff(from.entries, to.entries);
     if (entries.length > 0 || from.referrerCount !== to.referrerCount) changed.push({ from, to, entries });
   }
-  const beforeLinks = prev === null ? new Map<string, LinkRef>() : linksOf(prev);
+  const beforeLinks: ReadonlyMap<string, LinkRef> = prev === null ? new Map<string, LinkRef>() : linksOf(prev);
   const afterLinks = linksOf(next);
   const pick = (mms: readonly MmSnap[], host: boolean) => mms.filter((m) => m.isHost === host);
   return {

@@ -30,7 +30,17 @@ export function useSim<T>(selector: (state: SimState & SimActions) => T): T {
   return useStore(useSimStore(), selector);
 }
 
-/** The store's actions: created once, so reading them subscribes to nothing. */
+// Each store's actions, picked once: the state object holding them is new after every change,
+// and a callback made from it would be too, defeating memo'd components that take it.
+const actionsOf = new WeakMap<SimStore, SimActions>();
+
+/** The store's actions: created once, so reading them subscribes to nothing, and the same object every render. */
 export function useActions(): SimActions {
-  return useSimStore().getState();
+  const store = useSimStore();
+  let actions = actionsOf.get(store);
+  if (actions === undefined) {
+    actions = Object.fromEntries(Object.entries(store.getState()).filter(([, v]) => typeof v === 'function')) as unknown as SimActions;
+    actionsOf.set(store, actions);
+  }
+  return actions;
 }

@@ -9,9 +9,18 @@ import { useSyncExternalStore } from 'react';
 export const PHONE_MAX = 640;
 const QUERY = `(max-width: ${PHONE_MAX - 1}px)`;
 
+// One query list, not one per read: React reads it on every render of every diagram part that asks.
+let list: { readonly of: typeof matchMedia; readonly mq: MediaQueryList } | null = null;
+
+function query(): MediaQueryList | null {
+  if (typeof matchMedia === 'undefined') return null;
+  if (list?.of !== matchMedia) list = { of: matchMedia, mq: matchMedia(QUERY) };
+  return list.mq;
+}
+
 function subscribe(onChange: () => void): () => void {
-  if (typeof matchMedia === 'undefined') return () => undefined;
-  const mq = matchMedia(QUERY);
+  const mq = query();
+  if (mq === null) return () => undefined;
   mq.addEventListener('change', onChange);
   return () => mq.removeEventListener('change', onChange);
 }
@@ -19,7 +28,7 @@ function subscribe(onChange: () => void): () => void {
 export function useNarrow(): boolean {
   return useSyncExternalStore(
     subscribe,
-    () => (typeof matchMedia === 'undefined' ? false : matchMedia(QUERY).matches),
+    () => query()?.matches ?? false,
     () => false,
   );
 }

@@ -33,18 +33,28 @@ export function useClockValue<T>(select: (s: ClockState) => T): T {
   return useSyncExternalStore(clock.subscribe, () => select(clock.getState()));
 }
 
-/** The plan of the step on the stage (null at rest or after a jump). */
-export const PlanContext = createContext<{ plan: Plan; key: string } | null>(null);
+/**
+ * The plan of the step on the stage. `atEnd`: the clock will not play it (a jump, or motion off), so it reads
+ * its end from the first render instead of drawing its start once and its end again when the clock settles.
+ */
+export interface StagedPlan {
+  readonly plan: Plan;
+  readonly key: string;
+  readonly atEnd: boolean;
+}
 
-/** Plan time for this plan: 0 until the clock runs it, its end once the clock moved on. */
-function planTime(s: ClockState, key: string | undefined, duration: number): number {
-  if (key === undefined) return duration;
-  return s.key === key ? s.t : 0;
+export const PlanContext = createContext<StagedPlan | null>(null);
+
+/** Plan time for this plan: 0 until the clock runs it, its end once the clock moved on (or when it will not run). */
+function planTime(s: ClockState, staged: StagedPlan | null): number {
+  if (staged === null) return 0;
+  if (s.key === staged.key) return s.t;
+  return staged.atEnd ? staged.plan.duration : 0;
 }
 
 function usePlanTime<T>(read: (plan: Plan | null, t: number) => T): T {
   const ctx = useContext(PlanContext);
-  return useClockValue((s) => read(ctx?.plan ?? null, planTime(s, ctx?.key, ctx?.plan.duration ?? 0)));
+  return useClockValue((s) => read(ctx?.plan ?? null, planTime(s, ctx)));
 }
 
 /** Where beat `index` stands: before, during or after it (changes at most twice a step). */

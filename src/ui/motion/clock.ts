@@ -64,13 +64,18 @@ export class PlaybackClock {
       return;
     }
     this.stop();
-    if (this.state.motion === 'off' || duration <= 0) {
+    if (!this.plays(duration)) {
       this.settle(key, duration);
       return;
     }
     this.set({ ...this.state, key, t: 0, duration, busy: true });
     this.last = this.deps.now();
     this.frame = this.deps.requestFrame(this.tick);
+  }
+
+  /** Whether `animate` would play a plan of `duration`, rather than show its end at once. */
+  plays(duration: number): boolean {
+    return this.state.motion !== 'off' && duration > 0;
   }
 
   /** Shows a step at rest, at the end of its plan: a jump (back, scrub, a new load) never animates. */

@@ -16,6 +16,7 @@ import { DEFAULT_SCENARIO } from '../platform/defaultScenario';
 import { EarlierVersions } from './EarlierVersions';
 import { BACKUP_KEY, load, save } from '../platform/storage';
 import { useActions, useSim, useSimStore } from '../common/SimProvider';
+import { useSimLater } from '../common/useSimLater';
 import { errorMarks, setMarks } from './code/errorMarks';
 import { scenarioSupport } from './code/scenarioLanguage';
 import { editorTheme } from './code/theme';
@@ -39,7 +40,7 @@ export function Editor() {
   const text = useSim(selectText);
   const error = useSim(selectParseError);
   const dirty = useSim(selectDirty);
-  const current = useSim(selectCurrentLine);
+  const current = useSimLater(selectCurrentLine);
   const { setText, run, setNotice } = useActions();
   const store = useSimStore();
   const host = useRef<HTMLDivElement>(null);
@@ -96,12 +97,12 @@ export function Editor() {
   }, [text]);
 
   useEffect(() => {
-    const v = view.current;
-    if (v === null) return;
-    v.dispatch({
-      effects: [setMarks.of({ error, current }), attrs.current.reconfigure(EditorView.contentAttributes.of(contentAttrs(error !== null)))],
-    });
+    view.current?.dispatch({ effects: setMarks.of({ error, current }) });
   }, [error, current]);
+  // Apart from the marks: reconfiguring costs the editor a new configuration, and the step's line changes far more often.
+  useEffect(() => {
+    view.current?.dispatch({ effects: attrs.current.reconfigure(EditorView.contentAttributes.of(contentAttrs(error !== null))) });
+  }, [error]);
 
   const reset = (): void => {
     if (text !== DEFAULT_SCENARIO) save(BACKUP_KEY, text);

@@ -3,10 +3,10 @@
  * diagram and announced to screen readers: the text view of SPEC 5.
  */
 import { selectSnapshot } from '../../store/selectors';
-import { useSim } from '../common/SimProvider';
+import { useSimLater } from '../common/useSimLater';
 
 export function TraceView() {
-  const snap = useSim(selectSnapshot);
+  const snap = useSimLater(selectSnapshot);
   return (
     <section className="flex max-h-[38vh] min-h-[140px] flex-col border-t border-[var(--line)] md:max-h-[260px]" aria-labelledby="trace-heading">
       <h2 id="trace-heading" className="px-3 pt-2 text-xs font-semibold tracking-wide text-[var(--muted)] uppercase">

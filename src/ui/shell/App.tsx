@@ -20,13 +20,12 @@ import { PageCache } from '../stage/PageCache';
 import { usePersistence } from '../platform/usePersistence';
 import { useRunMarker } from '../platform/useRunMarker';
 import { useKeyboardShortcuts } from '../platform/useKeyboardShortcuts';
-import { usePlayback } from '../timeline/usePlayback';
 import { selectMode, selectMotion, selectPicking, selectPresenting, selectSpeed } from '../../store/selectors';
 import { ExploringBar } from '../lesson/ExploringBar';
 import { LessonPicker } from '../lesson/LessonPicker';
-import { useSlideFocus } from '../lesson/useSlideFocus';
 import { OpenPointNote } from '../lesson/OpenPointNote';
 import { PresentationFrame } from './PresentationFrame';
+import { LabEffects } from './LabEffects';
 import { useActions, useSim } from '../common/SimProvider';
 import { MotionProvider } from '../motion/MotionProvider';
 
@@ -42,11 +41,19 @@ export function App() {
 }
 
 function Lab() {
+  // Always first and in the same place, so presenting neither restarts playback nor re-applies a slide's focus.
+  return (
+    <>
+      <LabEffects />
+      <LabPage />
+    </>
+  );
+}
+
+function LabPage() {
   useKeyboardShortcuts();
-  usePlayback();
   const otherTab = usePersistence();
   useRunMarker();
-  useSlideFocus();
   const mode = useSim(selectMode);
   const presenting = useSim(selectPresenting);
   const picking = useSim(selectPicking);

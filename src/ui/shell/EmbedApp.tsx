@@ -23,12 +23,11 @@ import { MainDiagram } from '../stage/diagram/Diagram';
 import { CompareView } from '../stage/compare/CompareView';
 import { ScaleView } from '../stage/scale/ScaleView';
 import { LessonPanel } from '../lesson/LessonPanel';
-import { useSlideFocus } from '../lesson/useSlideFocus';
 import { selectLesson, selectMode } from '../../store/selectors';
 import { StepCaption } from '../stage/StepCaption';
 import { Timeline } from '../timeline/Timeline';
-import { usePlayback } from '../timeline/usePlayback';
 import { Notices } from './Notices';
+import { LabEffects } from './LabEffects';
 
 /** The embed frame, with the playback clock its stage and timeline share. */
 export function EmbedApp({ link }: { link: LinkState }) {
@@ -45,15 +44,14 @@ function EmbedFrame({ link }: { link: LinkState }) {
   const content = useRef<HTMLDivElement>(null);
   useTheme();
   useKeyboardShortcuts();
-  usePlayback();
   useFocusRelease();
   useEmbedApi(content, link.origins);
-  useSlideFocus();
   const mode = useSim(selectMode);
   const lesson = useSim(selectLesson);
   return (
     // The timeline is a bar in the flow here, never fixed to the viewport: the frame is as tall as its content.
     <div ref={content} className="flex flex-col bg-[var(--bg)] text-[var(--ink)] [&_nav]:static! [&_nav]:shadow-none!" data-testid="embed-frame">
+      <LabEffects />
       {/* The menu sits beside the caption, or above it in a narrow frame so the caption keeps its width. */}
       <div className="flex flex-col-reverse gap-x-2 pr-2 sm:flex-row sm:items-start">
         <div className="min-w-0 flex-1">

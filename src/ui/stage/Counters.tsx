@@ -3,8 +3,9 @@
  * (each page once, like PageTables in /proc/meminfo) beside the sum of every
  * process's VmPTE, file pages and RAM; exact bytes on hover.
  */
-import { exactBytes, formatBytes, plural } from '../../viz/format';
-import { useSim } from '../common/SimProvider';
+import { exactBytes, formatBytes, grouped, plural } from '../../viz/format';
+import { selectSnapshot } from '../../store/selectors';
+import { useSimLater } from '../common/useSimLater';
 
 function Figure({ label, bytes, hint }: { label: string; bytes: number; hint: string }) {
   return (
@@ -16,7 +17,7 @@ function Figure({ label, bytes, hint }: { label: string; bytes: number; hint: st
 }
 
 export function Counters() {
-  const snap = useSim((s) => s.snapshot);
+  const snap = useSimLater(selectSnapshot);
   if (snap === null) return null;
   const { memory, totals } = snap;
   return (
@@ -29,7 +30,7 @@ export function Counters() {
       </dl>
       <p className="text-xs text-[var(--muted)]">
         {plural(totals.processes, 'process', 'processes')} · {plural(totals.hosts, 'host mm')}
-        {totals.shown < totals.processes ? ` · ${(totals.processes - totals.shown).toLocaleString('en-US')} not drawn (too many kinds to show)` : ''}
+        {totals.shown < totals.processes ? ` · ${grouped(totals.processes - totals.shown)} not drawn (too many kinds to show)` : ''}
         {snap.truncated ? ' · some tables left off: zoom in' : ''}
       </p>
     </section>

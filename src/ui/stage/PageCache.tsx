@@ -10,11 +10,13 @@ import { pageOfEntry } from '../../viz/entries';
 import { exactBytes, formatBytes } from '../../viz/format';
 import { useElementWidth } from '../common/useElementWidth';
 import { useActions, useSim } from '../common/SimProvider';
+import { useSimLater } from '../common/useSimLater';
+import { selectSnapshot } from '../../store/selectors';
 
 const MAX_FILES = 4;
 
 export function PageCache() {
-  const snap = useSim((s) => s.snapshot);
+  const snap = useSimLater(selectSnapshot);
   const selection = useSim((s) => s.selection);
   const hover = useSim((s) => s.hover);
   const { select } = useActions();

@@ -20,7 +20,19 @@ export function Scrubber() {
   const { goto, pause } = useActions();
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box);
-  const marks = useMemo(() => markers(kinds, total, width), [kinds, total, width]);
+  // Hundreds of marks: drawn once per run and width, not again on every step.
+  const marks = useMemo(
+    () =>
+      markers(kinds, total, width).map((m) => {
+        const tall = isAlarm(m.kind);
+        return (
+          <rect key={m.step} x={m.x} y={tall ? 2 : 7} width={Math.min(m.w, 6)} height={tall ? H - 4 : H - 14} rx={1} fill={KIND_COLOR[m.kind]}>
+            <title>{`${m.count > 1 ? `steps ${m.step}–${m.step + m.count - 1}` : `step ${m.step}`}: ${KIND_LABEL[m.kind]}`}</title>
+          </rect>
+        );
+      }),
+    [kinds, total, width],
+  );
   const code = step > 0 ? kinds[step - 1] : undefined;
   const kind = code === undefined ? null : (STEP_KINDS[code] ?? null);
   const x = total === 0 ? 0 : (step / total) * width;
@@ -62,14 +74,7 @@ export function Scrubber() {
       <svg width={width} height={H} className="block" aria-hidden="true">
         <rect y={H / 2 - 2} width={width} height={4} rx={2} fill="var(--line)" />
         <rect y={H / 2 - 2} width={x} height={4} rx={2} fill="var(--muted)" />
-        {marks.map((m) => {
-          const tall = isAlarm(m.kind);
-          return (
-            <rect key={m.step} x={m.x} y={tall ? 2 : 7} width={Math.min(m.w, 6)} height={tall ? H - 4 : H - 14} rx={1} fill={KIND_COLOR[m.kind]}>
-              <title>{`${m.count > 1 ? `steps ${m.step}–${m.step + m.count - 1}` : `step ${m.step}`}: ${KIND_LABEL[m.kind]}`}</title>
-            </rect>
-          );
-        })}
+        {marks}
         <circle cx={Math.min(Math.max(x, 7), width - 7)} cy={H / 2} r={7} fill="var(--panel)" stroke="var(--ink)" strokeWidth={2.5} />
       </svg>
     </div>

@@ -3,6 +3,7 @@
  * (full, highlights only, off) and the scrubber. Space, arrows, Home and End work from anywhere but the editor.
  * On a phone it is a bar fixed to the bottom of the screen.
  */
+import { useMemo } from 'react';
 import { STEP_KINDS, type StepKind } from '../../protocol/messages';
 import { MOTION_SETTINGS, SPEEDS, type MotionSetting } from '../../store/simStore';
 import { selectKinds, selectMotion, selectPlaying, selectSpeed, selectStep, selectTotal } from '../../store/selectors';
@@ -15,6 +16,8 @@ import { useActions, useSim } from '../common/SimProvider';
 /** The motion setting in words: reduced keeps the highlights, off shows end states only. */
 const MOTION_LABEL: Readonly<Record<MotionSetting, string>> = { full: 'full', reduced: 'highlights only', off: 'off' };
 
+const LEGEND_KINDS = ['fault', 'mmap', 'mprotect', 'madvise', 'munmap', 'exit', 'oom', 'error'] as const;
+
 const button = 'focus-ring grid h-9 min-w-9 place-items-center rounded-md border border-[var(--line)] px-2 text-base hover:bg-[var(--bg)] disabled:opacity-40';
 
 export function Timeline() {
@@ -25,8 +28,11 @@ export function Timeline() {
   const motion = useSim(selectMotion);
   const kinds = useSim(selectKinds);
   const a = useActions();
-  const present = new Set<StepKind>([...kinds].map((k) => STEP_KINDS[k] ?? 'setup'));
-  const legend = (['fault', 'mmap', 'mprotect', 'madvise', 'munmap', 'exit', 'oom', 'error'] as const).filter((k) => present.has(k));
+  // Thousands of steps: read once per run, not on every step.
+  const legend = useMemo(() => {
+    const present = new Set<StepKind>([...kinds].map((k) => STEP_KINDS[k] ?? 'setup'));
+    return LEGEND_KINDS.filter((k) => present.has(k));
+  }, [kinds]);
   const move = (f: () => void) => () => {
     a.pause();
     f();

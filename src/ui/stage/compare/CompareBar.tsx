@@ -6,7 +6,7 @@
  */
 import type { Snapshot } from '../../../protocol/messages';
 import { differenceText, sideFigures, type SideFigures } from '../../../viz/compareFigures';
-import { exactBytes, formatBytes } from '../../../viz/format';
+import { exactBytes, formatBytes, grouped } from '../../../viz/format';
 
 function Side({ f, max, accent }: { f: SideFigures; max: number; accent: string }) {
   const share = max === 0 ? 0 : Math.max(0.004, f.pagetablesBytes / max);
@@ -16,7 +16,7 @@ function Side({ f, max, accent }: { f: SideFigures; max: number; accent: string 
         <h3 className="truncate text-sm font-semibold">{f.label}</h3>
         {f.oomKilled > 0 && (
           <span className="shrink-0 text-xs font-bold text-[var(--error)]" data-testid="compare-oom">
-            {f.oomKilled.toLocaleString('en-US')} OOM-killed
+            {grouped(f.oomKilled)} OOM-killed
           </span>
         )}
       </div>
@@ -34,7 +34,7 @@ function Side({ f, max, accent }: { f: SideFigures; max: number; accent: string 
         </div>
         <div>
           <dt className="inline text-[var(--muted)]">alive </dt>
-          <dd className="inline font-mono font-semibold">{f.alive.toLocaleString('en-US')}</dd>
+          <dd className="inline font-mono font-semibold">{grouped(f.alive)}</dd>
         </div>
       </dl>
     </div>

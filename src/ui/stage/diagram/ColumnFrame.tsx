@@ -3,10 +3,11 @@
  * bar, a dashed slate frame for a host mm, a stack for a folded card; red
  * (with words beside it, in Ghosts) for a column an OOM kill is taking away.
  */
+import { memo } from 'react';
 import type { Column } from '../../../viz/layout';
 import { hueColor } from '../../common/colors';
 
-export function ColumnFrame({ col, alarm = false }: { col: Column; alarm?: boolean }) {
+function ColumnFrameInner({ col, alarm = false }: { col: Column; alarm?: boolean }) {
   const { mm } = col;
   const color = hueColor(col.hue);
   const folded = mm.count > 1;
@@ -34,3 +35,6 @@ export function ColumnFrame({ col, alarm = false }: { col: Column; alarm?: boole
     </g>
   );
 }
+
+// Memoised: a column whose mm and place did not change is not drawn again (Diagram keeps equal columns).
+export const ColumnFrame = memo(ColumnFrameInner);

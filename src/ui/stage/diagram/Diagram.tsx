@@ -16,6 +16,7 @@ import { layoutDiagram, type Card, type Place, type Slot } from '../../../viz/la
 import { linkCurves } from '../../../viz/links';
 import type { Plan } from '../../../viz/choreography';
 import { useElementSize } from '../../common/useElementWidth';
+import { useKeptEqual } from '../../common/useKeptEqual';
 import { useActions, useSim } from '../../common/SimProvider';
 import { useNarrow } from '../../common/useNarrow';
 import { PlanContext } from '../../motion/MotionProvider';
@@ -85,7 +86,7 @@ export function Diagram({ snap, side, align, otherSnap = null }: DiagramProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(ref);
   const narrow = useNarrow();
-  const layout = useMemo(() => (snap === null || width === 0 ? null : layoutDiagram(snap, narrow, Math.max(0, width - 24), align)), [snap, narrow, width, align]);
+  const layout = useKeptEqual(useMemo(() => (snap === null || width === 0 ? null : layoutDiagram(snap, narrow, Math.max(0, width - 24), align)), [snap, narrow, width, align]));
   const changes = useMemo(() => (snap === null ? null : stepChanges(snap)), [snap]);
   const curves = useMemo(() => (layout === null ? [] : linkCurves(layout)), [layout]);
   const staged = useStepPlan(snap, layout, curves);

@@ -3,6 +3,7 @@
  * Link and shared lines use the accent; lines this step touched and a card
  * this step created get the "changed" highlight, with a word, not colour alone.
  */
+import { memo } from 'react';
 import { CARD_LINES } from '../../../viz/layout';
 import { dirLines, usedEntries } from '../../../viz/entries';
 import { hex, levelName } from '../../../viz/format';
@@ -11,7 +12,7 @@ import { activateProps } from '../../common/activate';
 import { tableColor } from '../../common/colors';
 
 
-export function DirCard({ card, m, hue, owner, change, selected, selectedEntry, onSelect }: CardProps) {
+function DirCardInner({ card, m, hue, owner, change, selected, selectedEntry, onSelect }: CardProps) {
   const t = card.table;
   const color = tableColor(t.shared, hue);
   const lines = dirLines(t, CARD_LINES[t.level]);
@@ -70,3 +71,6 @@ export function DirCard({ card, m, hue, owner, change, selected, selectedEntry, 
     </g>
   );
 }
+
+// Memoised: a card whose table, place and highlights did not change is not drawn again (Diagram keeps equal cards).
+export const DirCard = memo(DirCardInner);

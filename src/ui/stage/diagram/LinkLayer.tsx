@@ -11,6 +11,7 @@ import { beatPhase, beatProgress, ease, slideOffset } from '../../../viz/beats';
 import type { Plan } from '../../../viz/choreography';
 import { curvePath, curvePoint, type LinkCurve } from '../../../viz/links';
 import { useMotionSetting, usePlanFrame } from '../../motion/MotionProvider';
+import { grouped } from '../../../viz/format';
 
 interface Props {
   readonly curves: readonly LinkCurve[];
@@ -93,7 +94,7 @@ export function LinkBadges({ curves, plan }: { curves: readonly LinkCurve[]; pla
       {curves
         .filter((c) => c.count > 1 && beatPhase(plan, plan?.curveAt.get(c.key), t) === 'after')
         .map((c) => {
-          const label = `×${c.count.toLocaleString('en-US')}`;
+          const label = `×${grouped(c.count)}`;
           const w = label.length * 6.5 + 8;
           return (
             <g key={c.key} transform={`translate(${c.x1 + 3},${c.y1 - 7})`}>

@@ -5,7 +5,7 @@
  */
 import type { Selection } from '../../../protocol/messages';
 import type { Column } from '../../../viz/layout';
-import { exactBytes, formatBytes, plural } from '../../../viz/format';
+import { exactBytes, formatBytes, grouped, plural } from '../../../viz/format';
 import { countUp, beatProgress } from '../../../viz/beats';
 import type { Plan } from '../../../viz/choreography';
 import { activateProps } from '../../common/activate';
@@ -35,7 +35,7 @@ export function MmColumn({ col, selected, onSelect, plan }: { col: Column; selec
         <text y={30} fontSize={11} fill="var(--ink)">
           <title>{`${exactBytes(mm.pgtablesBytes)} of page tables charged${folded ? ' to each' : ''}`}</title>
           VmPTE <tspan fontWeight={700}>{formatBytes(vmpte)}</tspan>
-          {folded ? ` × ${mm.count.toLocaleString('en-US')}` : ''}
+          {folded ? ` × ${grouped(mm.count)}` : ''}
         </text>
       </g>
     </g>

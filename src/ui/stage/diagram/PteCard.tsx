@@ -3,7 +3,7 @@
  * writable (full), dirty (a dot), PROT_NONE (hatched), in its owner's hue or
  * the shared accent. What this step wrote lights up; a click picks an entry.
  */
-import { useMemo, type MouseEvent } from 'react';
+import { memo, useMemo, type MouseEvent } from 'react';
 import { CELL, pageOfEntry, pteCells, usedEntries } from '../../../viz/entries';
 import { GRID_COLS, GRID_ROWS, cellAt, gridSegments, isDirty, rangeOutline } from '../../../viz/grid';
 import { hex, plural } from '../../../viz/format';
@@ -13,7 +13,7 @@ import { tableColor } from '../../common/colors';
 import { useActions } from '../../common/SimProvider';
 
 
-export function PteCard({ card, m, hue, owner, change, selected, selectedEntry, onSelect }: CardProps) {
+function PteCardInner({ card, m, hue, owner, change, selected, selectedEntry, onSelect }: CardProps) {
   const t = card.table;
   const { setHover } = useActions();
   const color = tableColor(t.shared, hue);
@@ -102,3 +102,6 @@ export function PteCard({ card, m, hue, owner, change, selected, selectedEntry, 
     </g>
   );
 }
+
+// Memoised: a card whose table, place and highlights did not change is not drawn again (Diagram keeps equal cards).
+export const PteCard = memo(PteCardInner);

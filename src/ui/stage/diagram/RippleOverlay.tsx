@@ -7,7 +7,7 @@
 import type { Plan } from '../../../viz/choreography';
 import type { Column } from '../../../viz/layout';
 import { beatPhase } from '../../../viz/beats';
-import { plural } from '../../../viz/format';
+import { grouped, plural } from '../../../viz/format';
 import { usePlanFrame } from '../../motion/MotionProvider';
 
 export function RippleOverlay({ plan, columns }: { plan: Plan; columns: readonly Column[] }) {
@@ -16,7 +16,7 @@ export function RippleOverlay({ plan, columns }: { plan: Plan; columns: readonly
   if (ripple === null || !arrived) return null;
   const { sharers, tlb, tlbCount } = ripple.what;
   const host = columns.find((c) => c.mm.isHost);
-  const tlbText = `TLB flush: ${tlb.join(', ')}${tlbCount > tlb.length ? ` and ${(tlbCount - tlb.length).toLocaleString('en-US')} more` : ''}`;
+  const tlbText = `TLB flush: ${tlb.join(', ')}${tlbCount > tlb.length ? ` and ${grouped(tlbCount - tlb.length)} more` : ''}`;
   return (
     <g aria-hidden="true" pointerEvents="none" data-testid="ripple">
       {columns.map((c) => {

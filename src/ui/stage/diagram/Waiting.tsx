@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { selectRan, selectSnapshot, selectStep, selectTotal } from '../../../store/selectors';
 import { useSim } from '../../common/SimProvider';
+import { grouped } from '../../../viz/format';
 
 const SHOW_AFTER_MS = 200;
 
@@ -27,8 +28,8 @@ export function Waiting() {
   const running = ran < step;
   return (
     <div role="status" data-testid="waiting" className="pointer-events-none absolute left-1/2 top-2 z-10 -translate-x-1/2 w-max max-w-[calc(100%-1rem)] rounded-md border border-[var(--line)] bg-[var(--panel)] px-3 py-1.5 text-sm shadow">
-      Showing step {shown.toLocaleString('en-US')}; step {step.toLocaleString('en-US')} is on its way
-      {running ? ` (simulated ${ran.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} steps)` : '…'}
+      Showing step {grouped(shown)}; step {grouped(step)} is on its way
+      {running ? ` (simulated ${grouped(ran)} of ${grouped(total)} steps)` : '…'}
     </div>
   );
 }

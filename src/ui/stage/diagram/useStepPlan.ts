@@ -7,11 +7,11 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Snapshot } from '../../../protocol/messages';
 import { selectLastMove } from '../../../store/selectors';
-import { choreograph, type Plan } from '../../../viz/choreography';
+import { choreograph } from '../../../viz/choreography';
 import type { DiagramLayout } from '../../../viz/layout';
 import type { LinkCurve } from '../../../viz/links';
 import { useSim } from '../../common/SimProvider';
-import { useClock } from '../../motion/MotionProvider';
+import { useClock, type StagedPlan } from '../../motion/MotionProvider';
 
 interface Picture {
   readonly snap: Snapshot;
@@ -26,7 +26,7 @@ export function stepKey(snap: Snapshot): string {
 
 const EMPTY_LAYOUT = (l: DiagramLayout): DiagramLayout => ({ ...l, columns: [], cards: [], slots: [] });
 
-export function useStepPlan(snap: Snapshot | null, layout: DiagramLayout | null, curves: readonly LinkCurve[]): { plan: Plan; key: string } | null {
+export function useStepPlan(snap: Snapshot | null, layout: DiagramLayout | null, curves: readonly LinkCurve[]): StagedPlan | null {
   const clock = useClock();
   const lastMove = useSim(selectLastMove);
   const shown = useRef<Picture | null>(null);
@@ -37,7 +37,8 @@ export function useStepPlan(snap: Snapshot | null, layout: DiagramLayout | null,
     const prev: Picture = same ? before : { snap: { ...snap, mms: [], tables: [] }, layout: EMPTY_LAYOUT(layout), curves: [] };
     const forward = same && lastMove === 'step' && before.snap.step + 1 === snap.step && before.snap.window.lo === snap.window.lo && before.snap.window.hi === snap.window.hi;
     const plan = choreograph({ prev: prev.snap, next: snap, prevLayout: prev.layout, nextLayout: layout, prevCurves: prev.curves, nextCurves: curves });
-    return { plan, key: stepKey(snap), forward };
+    // A step the clock will not play is drawn at its end at once (MotionProvider's StagedPlan).
+    return { plan, key: stepKey(snap), forward, atEnd: !(forward && clock.plays(plan.duration)) };
     // The picture before and how the step was reached are read, not depended on: a plan is made once per picture.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [snap, layout, curves]);
@@ -47,5 +48,5 @@ export function useStepPlan(snap: Snapshot | null, layout: DiagramLayout | null,
     else clock.settle(planned.key, planned.plan.duration);
     shown.current = { snap, layout, curves };
   }, [planned, snap, layout, curves, clock]);
-  return useMemo(() => (planned === null ? null : { plan: planned.plan, key: planned.key }), [planned]);
+  return useMemo(() => (planned === null ? null : { plan: planned.plan, key: planned.key, atEnd: planned.atEnd }), [planned]);
 }
