@@ -2,7 +2,7 @@
 // Each case corrupts one thing in a world the engine built and requires the check from
 // scratch, and the incremental check of a step naming that range, to report it.
 import { describe, expect, it } from 'vitest';
-import type { MmapCommand } from '../commands';
+import type { Command } from '../commands';
 import { createMachine } from './machine';
 import { createProcess } from './lifecycle';
 import { InvariantChecker, checkInvariants } from './invariants';
@@ -19,7 +19,7 @@ function world(touchLen: number): { m: Machine; task: Task } {
   createProcess(m, 'a');
   const task = m.tasks.get('a')!;
   m.objects.set('f', newObject('f', 'file', 8 * MiB));
-  const c: MmapCommand = {
+  const c: Extract<Command, { op: 'mmap' }> = {
     op: 'mmap', task: 'a', addr: { kind: 'abs', value: BASE }, len: 8 * MiB, prot: { read: true, write: true, exec: false },
     flags: { shared: true, private: false, sharedPt: false, fixed: false }, file: 'f', offset: 0, as: null,
   };
