@@ -158,7 +158,8 @@ function report(label: string, f: Figures): void {
 }
 
 async function main(): Promise<void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  // Its own process group, so that stopping it stops vite too, not only npx.
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
   try {
     await waitForServer();
     const browser = await chromium.launch({
@@ -175,7 +176,7 @@ async function main(): Promise<void> {
     await bigWorld(browser);
     await browser.close();
   } finally {
-    server.kill();
+    if (server.pid !== undefined) process.kill(-server.pid);
   }
 }
 
