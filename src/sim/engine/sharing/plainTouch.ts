@@ -11,7 +11,7 @@ import { ensurePmd, ensurePud, vmaSource, type TouchSink } from '../alloc';
 import { touchRule } from '../faultbits';
 import { findOomPoint, totalCost, type CostItem, type OomPoint } from '../oom';
 import { freeFrames } from '../machine';
-import { runAt } from '../runs';
+import { countIn, runAt } from '../runs';
 import { PmdTable, PteTable } from '../tables';
 import { pageOf } from '../vma';
 import { pmdOf, pudOf } from '../walk';
@@ -33,8 +33,7 @@ export function* plainCosts(mm: Mm, vma: Vma, pmd: PmdTable | null, a: Vaddr, b:
 export function plainCostTotal(vma: Vma, pmd: PmdTable | null, a: Vaddr, b: Vaddr): number {
   const e0 = indexAt('pmd', a);
   const e1 = indexAt('pmd', b - 1) + 1;
-  let emptyEntries = e1 - e0;
-  if (pmd !== null) for (const r of pmd.runs) emptyEntries -= Math.max(0, Math.min(r.hi, e1) - Math.max(r.lo, e0));
+  const emptyEntries = e1 - e0 - (pmd === null ? 0 : countIn(pmd.runs, e0, e1));
   const p0 = pageOf(vma, a);
   const pages = (b - a) / PAGE_SIZE;
   return emptyEntries + pages - vma.obj.cache.countIn(p0, p0 + pages);
