@@ -26,12 +26,21 @@ export function faultBits(vma: Vma, access: Access, old: Bits): Bits {
 }
 
 /** A touch as a leaf operation: hits stay (a write sets D), the rest faults. */
+class TouchRule {
+  readonly fill: Bits;
+  private readonly vma: Vma;
+  private readonly access: Access;
+  constructor(vma: Vma, access: Access) {
+    this.vma = vma;
+    this.access = access;
+    this.fill = faultBits(vma, access, 0);
+  }
+  populated(bits: Bits): Bits {
+    if (leafAllows(bits, this.access)) return this.access === 'write' ? bits | D : bits;
+    return faultBits(this.vma, this.access, bits);
+  }
+}
+
 export function touchRule(vma: Vma, access: Access): { populated(bits: Bits): Bits; fill: Bits } {
-  return {
-    populated: (bits) => {
-      if (leafAllows(bits, access)) return access === 'write' ? bits | D : bits;
-      return faultBits(vma, access, bits);
-    },
-    fill: faultBits(vma, access, 0),
-  };
+  return new TouchRule(vma, access);
 }
