@@ -146,12 +146,12 @@ function engineOver(initial: Machine): Engine {
       const err = run(cmd.command);
       if (err !== null) emit(m, { k: 'error', errno: err.errno, message: err.message });
       const ids = mentioned(m.events);
-      checker.touched(ids, m.events);
+      checker.touched(ids.list, m.events);
       // A syscall may split or join VMAs with no table event (nothing was mapped there yet).
       const task = 'task' in cmd.command ? m.tasks.get(cmd.command.task) : undefined;
       if (task !== undefined) ids.add(task.mm.id);
-      footprint.touched(ids);
-      named = [...ids];
+      footprint.touched(ids.list);
+      named = ids.list;
       // Causal order: what happened first comes first (SPEC 2), as the UI animates it.
       return m.events;
     },
@@ -215,14 +215,58 @@ function engineOver(initial: Machine): Engine {
 }
 
 /** The mms a step's events name: the ones whose tables may have changed. */
-function mentioned(events: readonly TraceEvent[]): Set<MmId> {
-  const ids = new Set<MmId>();
+function mentioned(events: readonly TraceEvent[]): NamedIds {
+  const ids = new NamedIds();
   for (const e of events) {
-    if ('mm' in e) ids.add(e.mm);
-    if ('host' in e && typeof e.host === 'number') ids.add(e.host);
-    if ('from' in e) ids.add(e.from);
-    if ('seenBy' in e) e.seenBy.forEach((id) => ids.add(id));
-    if ('mms' in e) e.mms.forEach((id) => ids.add(id));
+    switch (e.k) {
+      case 'error':
+      case 'fill':
+        break;
+      case 'host_create':
+      case 'host_release':
+        ids.add(e.host);
+        break;
+      case 'host_ref':
+      case 'host_unref':
+      case 'link':
+      case 'unlink':
+        ids.add(e.mm);
+        ids.add(e.host);
+        break;
+      case 'share':
+        ids.add(e.mm);
+        ids.add(e.from);
+        break;
+      case 'prot':
+      case 'clear':
+        ids.add(e.mm);
+        for (const id of e.seenBy) ids.add(id);
+        break;
+      case 'tlb':
+        for (const id of e.mms) ids.add(id);
+        break;
+      default:
+        ids.add(e.mm);
+    }
   }
   return ids;
+}
+
+/**
+ * Mm ids, each once, in the order first added. A step names one or a few mms,
+ * so a short list is searched; a Set is built beside it only once it grows.
+ */
+class NamedIds {
+  readonly list: MmId[] = [];
+  private set: Set<MmId> | null = null;
+  add(id: MmId): void {
+    if (this.set !== null) {
+      if (this.set.has(id)) return;
+      this.set.add(id);
+    } else {
+      if (this.list.includes(id)) return;
+      if (this.list.length === 16) this.set = new Set([...this.list, id]);
+    }
+    this.list.push(id);
+  }
 }
