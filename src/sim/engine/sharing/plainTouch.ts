@@ -42,6 +42,11 @@ export function plainCostTotal(vma: Vma, pmd: PmdTable | null, a: Vaddr, b: Vadd
 /** A touch of one span of an ordinary mapping; the OOM point if it ran out. */
 export function normalTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access, sink: TouchSink): OomPoint | null {
   const pmd = pmdOf(mm, a);
+  // The usual fault: the PMD page is there and the frames suffice, so no upper table to count or allocate.
+  if (pmd !== null && plainCostTotal(vma, pmd, a, b) <= freeFrames(m)) {
+    applyLeafOp(pmd, alignDown(a, PUD_SIZE), a, b, touchRule(vma, access), vmaSource(vma), sink);
+    return null;
+  }
   const upper: CostItem[] = [];
   if (pudOf(mm, a) === null) upper.push({ va: a, count: 1, need: 'pud' });
   if (pmd === null) upper.push({ va: a, count: 1, need: 'pmd' });
