@@ -114,11 +114,21 @@ class FaultSink implements TouchSink {
     throw new Error('a touch clears nothing');
   }
   private fault(va: Vaddr, len: number): void {
-    emit(this.m, { k: 'fault', mm: this.faulter.id, va: va + this.shift, len, access: this.access, kind: this.kind });
+    emitFault(this.m, this.faulter, va + this.shift, len, this.access, this.kind);
   }
   private set(owner: Mm, va: Vaddr, len: number, bits: Bits): void {
-    emit(this.m, { k: 'set', mm: owner.id, level: 'pte', va, len, bits });
+    emitSet(this.m, owner, va, len, bits);
   }
+}
+
+/** Faults `faulter` took for [va, va+len). */
+export function emitFault(m: Machine, faulter: Mm, va: Vaddr, len: number, access: Access, kind: FaultKind): void {
+  emit(m, { k: 'fault', mm: faulter.id, va, len, access, kind });
+}
+
+/** PTEs of [va, va+len) written in owner's tables. */
+export function emitSet(m: Machine, owner: Mm, va: Vaddr, len: number, bits: Bits): void {
+  emit(m, { k: 'set', mm: owner.id, level: 'pte', va, len, bits });
 }
 
 /** `shift` moves fault addresses into the faulter's space (msharefs: host and window differ). */

@@ -25,7 +25,14 @@ export function faultBits(vma: Vma, access: Access, old: Bits): Bits {
   return b;
 }
 
-/** A touch as a leaf operation: hits stay (a write sets D), the rest faults. */
+/** The bits a touch leaves on a leaf that has `bits` (null: empty): hits stay (a write sets D), the rest faults. */
+export function touchedBits(vma: Vma, access: Access, bits: Bits | null): Bits {
+  if (bits === null) return faultBits(vma, access, 0);
+  if (leafAllows(bits, access)) return access === 'write' ? bits | D : bits;
+  return faultBits(vma, access, bits);
+}
+
+/** A touch as a leaf operation (touchedBits). */
 class TouchRule {
   readonly fill: Bits;
   private readonly vma: Vma;
@@ -33,11 +40,10 @@ class TouchRule {
   constructor(vma: Vma, access: Access) {
     this.vma = vma;
     this.access = access;
-    this.fill = faultBits(vma, access, 0);
+    this.fill = touchedBits(vma, access, null);
   }
   populated(bits: Bits): Bits {
-    if (leafAllows(bits, this.access)) return this.access === 'write' ? bits | D : bits;
-    return faultBits(this.vma, this.access, bits);
+    return touchedBits(this.vma, this.access, bits);
   }
 }
 

@@ -242,6 +242,20 @@ function applyOneLeaf(pmd: PmdTable, s: Vaddr, table: PteTable, p: number, op: L
   if (to !== null) putLeaf(runs, p, obj, page, to);
 }
 
+/** Leaf p of an explicit PTE page now maps `page` of obj with `bits` (whether it was empty or not), in place. */
+export function setLeaf(table: PteTable, p: number, obj: MemObject, page: number, bits: Bits): void {
+  const runs = table.runs;
+  const k = firstRunAbove(runs, p);
+  if (runs[k] !== undefined && runs[k].lo <= p) takeLeaf(runs, k, p);
+  putLeaf(runs, p, obj, page, bits);
+}
+
+/** What every leaf operation ends with for the PTE page at entry i: compacted if it can be, the PMD page joined. */
+export function tidyLeafTable(pmd: PmdTable, i: number, table: PteTable): void {
+  compact(pmd, i, table);
+  WHOLE.pmd(pmd, i, i + 1);
+}
+
 /** Takes entry p out of runs[k], the run holding it. */
 function takeLeaf(runs: PteRun[], k: number, p: number): void {
   const r = runs[k]!;

@@ -6,9 +6,9 @@
  */
 import type { Access } from '../../commands';
 import { PAGE_SIZE, PMD_SIZE, PUD_SIZE, alignDown, indexAt, type Vaddr } from '../../geometry';
-import { applyLeafOp } from '../leafops';
-import { ensurePmd, ensurePud, vmaSource, type TouchSink } from '../alloc';
-import { touchRule } from '../faultbits';
+import { applyLeafOp, setLeaf, tidyLeafTable } from '../leafops';
+import { emitFault, emitSet, ensurePmd, ensurePud, fillCache, vmaSource, type TouchSink } from '../alloc';
+import { leafAllows, touchRule, touchedBits } from '../faultbits';
 import { findOomPoint, totalCost, type CostItem, type OomPoint } from '../oom';
 import { freeFrames } from '../machine';
 import { countIn, runAt } from '../runs';
@@ -59,6 +59,34 @@ export function normalTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr
   if (end > a) applyLeafOp(ensurePmd(m, mm, a), alignDown(a, PUD_SIZE), a, end, touchRule(vma, access), vmaSource(vma), sink);
   if (oom !== null) allocateUpTo(m, mm, oom, sink);
   return oom;
+}
+
+/**
+ * A touch of the one page at va on a short path, when its PTE page is there
+ * and memory covers its file page: the bits decided and the leaf written in
+ * place, with the events the range path records. False, having done nothing,
+ * when that does not hold.
+ */
+export function touchOnePage(m: Machine, mm: Mm, vma: Vma, va: Vaddr, access: Access): boolean {
+  const pmd = pmdOf(mm, va);
+  const i = indexAt('pmd', va);
+  const entry = pmd === null ? null : runAt(pmd.runs, i);
+  if (pmd === null || entry === null || entry.t !== 'table') return false;
+  const page = pageOf(vma, va);
+  if (freeFrames(m) < 1 && !vma.obj.cache.has(page)) return false; // the range path finds the OOM point
+  const p = indexAt('pte', va);
+  const leaf = runAt(entry.table.runs, p);
+  const from = leaf === null ? null : leaf.bits;
+  const to = touchedBits(vma, access, from);
+  if (to !== from) {
+    if (from === null || !leafAllows(from, access)) emitFault(m, mm, va, PAGE_SIZE, access, 'normal');
+    if (leaf === null) fillCache(m, vma.obj, page, 1);
+    emitSet(m, pmd.owner, va, PAGE_SIZE, to);
+    if (leaf === null) setLeaf(entry.table, p, vma.obj, page, to);
+    else setLeaf(entry.table, p, leaf.obj, leaf.page0 + (p - leaf.lo), to);
+  }
+  tidyLeafTable(pmd, i, entry.table);
+  return true;
 }
 
 /** The allocations of the failing page's fault that came before the one that failed. */
