@@ -2,12 +2,12 @@
  * Plain tables (SPEC 1.2): every mm builds its own PUD, PMD and PTE pages for
  * a mapping; nothing is shared but the file pages.
  */
+import { PAGE_SIZE } from '../../geometry';
 import { touchSink } from '../alloc';
 import { pmdOf } from '../walk';
 import { clearLeavesIn, protectLeaves } from './leaves';
 import { eachSpan, type SharingModel } from './model';
 import { normalTouchSpan, touchOnePage } from './plainTouch';
-import { PAGE_SIZE } from '../../geometry';
 
 export const plain: SharingModel = {
   name: 'plain',
