@@ -86,10 +86,19 @@ export type EffectEvent =
 
 export type TraceEvent = MarkerEvent | EffectEvent;
 
-const MARKERS = new Set<TraceEvent['k']>(['task', 'mmap', 'error', 'signal', 'oom', 'exit', 'host_release']);
-
 export function isMarker(e: TraceEvent): e is MarkerEvent {
-  return MARKERS.has(e.k);
+  switch (e.k) {
+    case 'task':
+    case 'mmap':
+    case 'error':
+    case 'signal':
+    case 'oom':
+    case 'exit':
+    case 'host_release':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Canonical phase of an effect: the order a reader follows within one set. */

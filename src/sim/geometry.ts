@@ -42,7 +42,9 @@ export function tableSpan(level: Level): Bytes {
 
 /** The index into a table of this level that the address selects. */
 export function indexAt(level: Level, va: Vaddr): number {
-  return Math.floor(va / entrySpan(level)) % ENTRIES;
+  const q = Math.floor(va / entrySpan(level));
+  // q % ENTRIES, without the floating-point remainder (a library call once q passes 2^31) where q > 0.
+  return q > 0 ? q - Math.floor(q / ENTRIES) * ENTRIES : q % ENTRIES;
 }
 
 /** Rounds down to a multiple of `align` (a power of two, possibly above 2^32). */

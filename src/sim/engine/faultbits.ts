@@ -25,13 +25,28 @@ export function faultBits(vma: Vma, access: Access, old: Bits): Bits {
   return b;
 }
 
-/** A touch as a leaf operation: hits stay (a write sets D), the rest faults. */
+/** The bits a touch leaves on a leaf that has `bits` (null: empty): hits stay (a write sets D), the rest faults. */
+export function touchedBits(vma: Vma, access: Access, bits: Bits | null): Bits {
+  if (bits === null) return faultBits(vma, access, 0);
+  if (leafAllows(bits, access)) return access === 'write' ? bits | D : bits;
+  return faultBits(vma, access, bits);
+}
+
+/** A touch as a leaf operation (touchedBits). */
+class TouchRule {
+  readonly fill: Bits;
+  private readonly vma: Vma;
+  private readonly access: Access;
+  constructor(vma: Vma, access: Access) {
+    this.vma = vma;
+    this.access = access;
+    this.fill = touchedBits(vma, access, null);
+  }
+  populated(bits: Bits): Bits {
+    return touchedBits(this.vma, this.access, bits);
+  }
+}
+
 export function touchRule(vma: Vma, access: Access): { populated(bits: Bits): Bits; fill: Bits } {
-  return {
-    populated: (bits) => {
-      if (leafAllows(bits, access)) return access === 'write' ? bits | D : bits;
-      return faultBits(vma, access, bits);
-    },
-    fill: faultBits(vma, access, 0),
-  };
+  return new TouchRule(vma, access);
 }

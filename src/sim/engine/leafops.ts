@@ -6,8 +6,8 @@
  */
 import type { Bits } from '../bits';
 import { PAGE_SIZE, PMD_SIZE, type Vaddr } from '../geometry';
-import { coalesce, coalesceNear, piecesIn, replaceRange, runAt } from './runs';
-import { PmdTable, PteTable, pmdRunKind, pteRunKind, type PmdRun, type PteRun } from './tables';
+import { coalesce, coalesceNear, firstRunAbove, piecesIn, replaceRange, runAt } from './runs';
+import { PmdTable, PteTable, leafContinues, pmdRunKind, pteRunKind, type PmdRun, type PteRun } from './tables';
 import type { MemObject } from './state';
 
 export interface LeafOp {
@@ -77,16 +77,20 @@ export function nearOnceJoined(): Tidy {
 export function applyLeafOp(pmd: PmdTable, base: Vaddr, lo: Vaddr, hi: Vaddr, op: LeafOp, src: Source | null, sink: Sink, tidy: Tidy = WHOLE): void {
   const e0 = Math.floor((lo - base) / PMD_SIZE);
   const e1 = Math.ceil((hi - base) / PMD_SIZE);
-  const pieces = piecesIn(pmd.runs, e0, e1);
-  for (const [x, y, run] of pieces) {
-    const vx = Math.max(lo, base + x * PMD_SIZE);
-    const vy = Math.min(hi, base + y * PMD_SIZE);
-    if (run === null) fillGap(pmd, base, x, y, vx, vy, op, src, sink);
-    else if (run.t === 'uniform') applyUniform(pmd, base, run, x, y, vx, vy, op, src, sink, tidy);
-    else if (run.t === 'table') applyTable(pmd, base, x, run.table, vx, vy, op, src, sink, tidy);
-    else if (run.t === 'link') applyLeafOp(run.host, base, vx, vy, op, src, sink, tidy);
-  }
+  // A range inside one entry (a page's touch) is one piece: no list of pieces to build.
+  if (e1 - e0 === 1) applyPiece(pmd, base, e0, e1, runAt(pmd.runs, e0), lo, hi, op, src, sink, tidy);
+  else for (const [x, y, run] of piecesIn(pmd.runs, e0, e1)) applyPiece(pmd, base, x, y, run, lo, hi, op, src, sink, tidy);
   tidy.pmd(pmd, e0, e1);
+}
+
+/** Entries [x, y) of pmd, all in one run (or all empty), for the part of [lo, hi) over them. */
+function applyPiece(pmd: PmdTable, base: Vaddr, x: number, y: number, run: PmdRun | null, lo: Vaddr, hi: Vaddr, op: LeafOp, src: Source | null, sink: Sink, tidy: Tidy): void {
+  const vx = Math.max(lo, base + x * PMD_SIZE);
+  const vy = Math.min(hi, base + y * PMD_SIZE);
+  if (run === null) fillGap(pmd, base, x, y, vx, vy, op, src, sink);
+  else if (run.t === 'uniform') applyUniform(pmd, base, run, x, y, vx, vy, op, src, sink, tidy);
+  else if (run.t === 'table') applyTable(pmd, base, x, run.table, vx, vy, op, src, sink, tidy);
+  else if (run.t === 'link') applyLeafOp(run.host, base, vx, vy, op, src, sink, tidy);
 }
 
 /** Which entries of [x, y) the range covers whole, and the partial ones at its ends. */
@@ -179,6 +183,13 @@ function applyTable(pmd: PmdTable, base: Vaddr, i: number, table: PteTable, lo: 
   const s = base + i * PMD_SIZE;
   const p0 = (lo - s) / PAGE_SIZE;
   const p1 = (hi - s) / PAGE_SIZE;
+  if (p1 - p0 === 1) applyOneLeaf(pmd, s, table, p0, op, src, sink);
+  else applyLeaves(pmd, s, table, p0, p1, op, src, sink, tidy);
+  compact(pmd, i, table);
+}
+
+/** Leaves [p0, p1) of an explicit PTE page (at s), run by run. */
+function applyLeaves(pmd: PmdTable, s: Vaddr, table: PteTable, p0: number, p1: number, op: LeafOp, src: Source | null, sink: Sink, tidy: Tidy): void {
   const fresh: PteRun[] = [];
   for (const [a, b, r] of piecesIn(table.runs, p0, p1)) {
     const va = s + a * PAGE_SIZE;
@@ -201,7 +212,79 @@ function applyTable(pmd: PmdTable, base: Vaddr, i: number, table: PteTable, lo: 
   }
   replaceRange(table.runs, pteRunKind, p0, p1, fresh);
   tidy.pte(table, p0, p1);
+}
+
+/**
+ * Leaf p of an explicit PTE page (at s), changed in place. A PTE page's runs
+ * are always joined (every change ends with a join), so only the runs beside
+ * p can join: the same runs as replaceRange and a join would leave.
+ */
+function applyOneLeaf(pmd: PmdTable, s: Vaddr, table: PteTable, p: number, op: LeafOp, src: Source | null, sink: Sink): void {
+  const runs = table.runs;
+  const k = firstRunAbove(runs, p);
+  const r = runs[k];
+  const va = s + p * PAGE_SIZE;
+  if (r === undefined || r.lo > p) {
+    if (op.fill === null || src === null) return;
+    const page = src.pageAt(va);
+    sink.filled(pmd, va, PAGE_SIZE, op.fill);
+    putLeaf(runs, p, src.obj, page, op.fill);
+    return;
+  }
+  const from = r.bits;
+  const to = op.populated(from);
+  if (to === from) return;
+  const obj = r.obj;
+  const page = r.page0 + (p - r.lo);
+  if (to === null) sink.cleared(pmd, va, PAGE_SIZE, from);
+  else sink.changed(pmd, va, PAGE_SIZE, from, to);
+  takeLeaf(runs, k, p);
+  if (to !== null) putLeaf(runs, p, obj, page, to);
+}
+
+/** Leaf p of an explicit PTE page now maps `page` of obj with `bits` (whether it was empty or not), in place. */
+export function setLeaf(table: PteTable, p: number, obj: MemObject, page: number, bits: Bits): void {
+  const runs = table.runs;
+  const k = firstRunAbove(runs, p);
+  if (runs[k] !== undefined && runs[k].lo <= p) takeLeaf(runs, k, p);
+  putLeaf(runs, p, obj, page, bits);
+}
+
+/** What every leaf operation ends with for the PTE page at entry i: compacted if it can be, the PMD page joined. */
+export function tidyLeafTable(pmd: PmdTable, i: number, table: PteTable): void {
   compact(pmd, i, table);
+  WHOLE.pmd(pmd, i, i + 1);
+}
+
+/** Takes entry p out of runs[k], the run holding it. */
+function takeLeaf(runs: PteRun[], k: number, p: number): void {
+  const r = runs[k]!;
+  if (r.hi - r.lo === 1) runs.splice(k, 1);
+  else if (p === r.lo) {
+    r.lo += 1;
+    r.page0 += 1;
+  } else if (p === r.hi - 1) r.hi -= 1;
+  else {
+    runs.splice(k + 1, 0, pteRunKind.tail(r, p + 1));
+    r.hi = p;
+  }
+}
+
+/** Puts a leaf for page `page` of obj at the empty entry p, joined with the runs beside it when it continues them. */
+function putLeaf(runs: PteRun[], p: number, obj: MemObject, page: number, bits: Bits): void {
+  const k = firstRunAbove(runs, p);
+  const prev = runs[k - 1];
+  const next = runs[k];
+  const afterPrev = prev !== undefined && prev.hi === p && leafContinues(prev, obj, page, bits);
+  const beforeNext = next !== undefined && next.lo === p + 1 && next.obj === obj && next.bits === bits && next.page0 === page + 1;
+  if (afterPrev && beforeNext) {
+    prev.hi = next.hi;
+    runs.splice(k, 1);
+  } else if (afterPrev) prev.hi = p + 1;
+  else if (beforeNext) {
+    next.lo = p;
+    next.page0 = page;
+  } else runs.splice(k, 0, { lo: p, hi: p + 1, obj, page0: page, bits });
 }
 
 /** A PTE page that is all full (consecutive) or all empty goes back into the uniform form. */

@@ -57,7 +57,8 @@ export function emit(m: Machine, e: EffectEvent | MarkerEvent): void {
     return;
   }
   for (let i = m.events.length - 1; i >= Math.max(m.markerAt, m.events.length - LOOKBACK); i--) {
-    if (tryAbsorb(m.events[i] as EffectEvent, e)) return;
+    const prev = m.events[i] as EffectEvent;
+    if (prev.k === e.k && tryAbsorb(prev, e)) return; // only an effect of the same kind continues one
   }
   m.events.push(e);
 }

@@ -83,7 +83,11 @@ export class RangeSet {
       absorbed += this.r[j * 2 + 1]! - this.r[j * 2]!;
       j++;
     }
-    this.r.splice(i * 2, (j - i) * 2, nlo, nhi);
+    if (j - i === 1) {
+      // One range grows (a page read next to cached ones): no splice.
+      this.r[i * 2] = nlo;
+      this.r[i * 2 + 1] = nhi;
+    } else this.r.splice(i * 2, (j - i) * 2, nlo, nhi);
     this.n += nhi - nlo - absorbed;
   }
 

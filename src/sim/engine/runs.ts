@@ -64,14 +64,22 @@ export function replaceRange<R extends Run>(runs: R[], kind: RunKind<R>, lo: num
 
 /** Joins neighbours that continue each other, so uniform stretches stay one run. */
 export function coalesce<R extends Run>(runs: R[], kind: RunKind<R>): void {
-  let w = 0;
-  for (let i = 0; i < runs.length; i++) {
+  // Most lists are joined already: look for a first pair that joins before writing anything.
+  let i = 1;
+  while (i < runs.length && !continuesRun(runs[i - 1]!, runs[i]!, kind)) i++;
+  if (i >= runs.length) return;
+  let w = i;
+  for (; i < runs.length; i++) {
     const r = runs[i]!;
-    const prev = w > 0 ? runs[w - 1]! : undefined;
-    if (prev !== undefined && prev.hi === r.lo && kind.joins(prev, r)) prev.hi = r.hi;
+    const prev = runs[w - 1]!;
+    if (continuesRun(prev, r, kind)) prev.hi = r.hi;
     else runs[w++] = r;
   }
   runs.length = w;
+}
+
+function continuesRun<R extends Run>(a: R, b: R, kind: RunKind<R>): boolean {
+  return a.hi === b.lo && kind.joins(a, b);
 }
 
 /**
@@ -112,8 +120,9 @@ export function piecesIn<R extends Run>(runs: readonly R[], lo: number, hi: numb
   return out;
 }
 
+/** Entries of [lo, hi) that some run holds. */
 export function countIn<R extends Run>(runs: readonly R[], lo: number, hi: number): number {
   let n = 0;
-  for (const [a, b, r] of piecesIn(runs, lo, hi)) if (r !== null) n += b - a;
+  for (let k = firstRunAbove(runs, lo); k < runs.length && runs[k]!.lo < hi; k++) n += Math.min(hi, runs[k]!.hi) - Math.max(lo, runs[k]!.lo);
   return n;
 }

@@ -84,9 +84,14 @@ export class DirTable {
   }
 }
 
+/** Whether a leaf mapping `page` of obj with `bits` right after r would continue it. */
+export function leafContinues(r: PteRun, obj: MemObject, page: number, bits: Bits): boolean {
+  return r.obj === obj && r.bits === bits && page === r.page0 + (r.hi - r.lo);
+}
+
 export const pteRunKind: RunKind<PteRun> = {
   tail: (r, at) => ({ ...r, lo: at, page0: r.page0 + (at - r.lo) }),
-  joins: (a, b) => a.obj === b.obj && a.bits === b.bits && b.page0 === a.page0 + (a.hi - a.lo),
+  joins: (a, b) => leafContinues(a, b.obj, b.page0, b.bits),
 };
 
 export const pmdRunKind: RunKind<PmdRun> = {

@@ -9,7 +9,7 @@ import { PAGE_SIZE, PMD_SIZE, PUD_SIZE, USER_TOP, alignDown, alignUp, hex, type 
 import { leafAllows, vmaAllows } from './faultbits';
 import { emit, hoistFirstFault } from './machine';
 import { findVma } from './vma';
-import { walkLeaf } from './walk';
+import { walkLeaf, walkStop } from './walk';
 import { killMm } from './lifecycle';
 import { modelOf } from './sharing/models';
 import type { TouchKit } from './sharing/model';
@@ -23,11 +23,7 @@ export function touch(m: Machine, task: Task, lo: Vaddr, hi: Vaddr, access: Acce
   if (lo >= USER_TOP) return kill(m, task, alignDown(lo, PAGE_SIZE), 'SIGSEGV', pastUserSpace(lo));
   const a0 = alignDown(lo, PAGE_SIZE);
   const b0 = alignUp(hi, PAGE_SIZE);
-  if (b0 - a0 === PAGE_SIZE) {
-    const w = walkLeaf(mm, a0);
-    const stop = w.leaf === null ? w.stop : leafAllows(w.leaf.bits, access) ? 'hit' : 'deny';
-    emit(m, { k: 'walk', mm: mm.id, va: a0, stop });
-  }
+  if (b0 - a0 === PAGE_SIZE) emit(m, { k: 'walk', mm: mm.id, va: a0, stop: walkStop(mm, a0, access) });
   let at = a0;
   while (at < b0) {
     const vma = findVma(mm, at);

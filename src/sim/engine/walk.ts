@@ -5,6 +5,9 @@
 import { ENTRIES, PAGE_SIZE, indexAt, type Level, type Vaddr } from '../geometry';
 import { countIn, piecesIn, runAt } from './runs';
 import { DirTable, PmdTable, type LeafEntry, type PmdRun } from './tables';
+import { leafAllows } from './faultbits';
+import type { Access } from '../commands';
+import type { Bits } from '../bits';
 import type { Mm } from './state';
 
 const ENTRY_PAGES = 512;
@@ -49,6 +52,34 @@ export function walkLeaf(mm: Mm, va: Vaddr): { leaf: LeafEntry | null; stop: Lev
       if (r === null) return { leaf: null, stop: 'pte', level: 'pte' };
       return { leaf: { obj: r.obj, page: r.page0 + (within - r.lo), bits: r.bits }, stop: 'pte', level: 'pte' };
     }
+    case 'link':
+      throw new Error('a host PMD page holds no links');
+  }
+}
+
+/**
+ * Where the MMU's walk for an access at va stops: the level whose entry is
+ * empty, or at the leaf, 'hit' or 'deny' (walkLeaf's answer, with no leaf built).
+ */
+export function walkStop(mm: Mm, va: Vaddr, access: Access): Level | 'hit' | 'deny' {
+  const pmd = pmdOf(mm, va);
+  if (pmd === null) return pudOf(mm, va) === null ? 'pgd' : 'pud';
+  const e = pmdEntry(pmd, va);
+  if (e === null) return 'pmd';
+  const bits = leafBitsAt(e, indexAt('pte', va));
+  if (bits === null) return 'pte';
+  return leafAllows(bits, access) ? 'hit' : 'deny';
+}
+
+/** The bits of the leaf for PTE index `within` under PMD entry e, or null if there is none. */
+function leafBitsAt(e: PmdRun, within: number): Bits | null {
+  switch (e.t) {
+    case 'leaf':
+      return e.bits;
+    case 'uniform':
+      return e.obj === null ? null : e.bits;
+    case 'table':
+      return runAt(e.table.runs, within)?.bits ?? null;
     case 'link':
       throw new Error('a host PMD page holds no links');
   }

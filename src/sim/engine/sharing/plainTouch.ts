@@ -6,12 +6,12 @@
  */
 import type { Access } from '../../commands';
 import { PAGE_SIZE, PMD_SIZE, PUD_SIZE, alignDown, indexAt, type Vaddr } from '../../geometry';
-import { applyLeafOp } from '../leafops';
-import { ensurePmd, ensurePud, vmaSource, type TouchSink } from '../alloc';
-import { touchRule } from '../faultbits';
+import { applyLeafOp, setLeaf, tidyLeafTable } from '../leafops';
+import { emitFault, emitSet, ensurePmd, ensurePud, fillCache, vmaSource, type TouchSink } from '../alloc';
+import { leafAllows, touchRule, touchedBits } from '../faultbits';
 import { findOomPoint, totalCost, type CostItem, type OomPoint } from '../oom';
 import { freeFrames } from '../machine';
-import { runAt } from '../runs';
+import { countIn, runAt } from '../runs';
 import { PmdTable, PteTable } from '../tables';
 import { pageOf } from '../vma';
 import { pmdOf, pudOf } from '../walk';
@@ -33,8 +33,7 @@ export function* plainCosts(mm: Mm, vma: Vma, pmd: PmdTable | null, a: Vaddr, b:
 export function plainCostTotal(vma: Vma, pmd: PmdTable | null, a: Vaddr, b: Vaddr): number {
   const e0 = indexAt('pmd', a);
   const e1 = indexAt('pmd', b - 1) + 1;
-  let emptyEntries = e1 - e0;
-  if (pmd !== null) for (const r of pmd.runs) emptyEntries -= Math.max(0, Math.min(r.hi, e1) - Math.max(r.lo, e0));
+  const emptyEntries = e1 - e0 - (pmd === null ? 0 : countIn(pmd.runs, e0, e1));
   const p0 = pageOf(vma, a);
   const pages = (b - a) / PAGE_SIZE;
   return emptyEntries + pages - vma.obj.cache.countIn(p0, p0 + pages);
@@ -43,6 +42,11 @@ export function plainCostTotal(vma: Vma, pmd: PmdTable | null, a: Vaddr, b: Vadd
 /** A touch of one span of an ordinary mapping; the OOM point if it ran out. */
 export function normalTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access, sink: TouchSink): OomPoint | null {
   const pmd = pmdOf(mm, a);
+  // The usual fault: the PMD page is there and the frames suffice, so no upper table to count or allocate.
+  if (pmd !== null && plainCostTotal(vma, pmd, a, b) <= freeFrames(m)) {
+    applyLeafOp(pmd, alignDown(a, PUD_SIZE), a, b, touchRule(vma, access), vmaSource(vma), sink);
+    return null;
+  }
   const upper: CostItem[] = [];
   if (pudOf(mm, a) === null) upper.push({ va: a, count: 1, need: 'pud' });
   if (pmd === null) upper.push({ va: a, count: 1, need: 'pmd' });
@@ -55,6 +59,34 @@ export function normalTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr
   if (end > a) applyLeafOp(ensurePmd(m, mm, a), alignDown(a, PUD_SIZE), a, end, touchRule(vma, access), vmaSource(vma), sink);
   if (oom !== null) allocateUpTo(m, mm, oom, sink);
   return oom;
+}
+
+/**
+ * A touch of the one page at va on a short path, when its PTE page is there
+ * and memory covers its file page: the bits decided and the leaf written in
+ * place, with the events the range path records. False, having done nothing,
+ * when that does not hold.
+ */
+export function touchOnePage(m: Machine, mm: Mm, vma: Vma, va: Vaddr, access: Access): boolean {
+  const pmd = pmdOf(mm, va);
+  const i = indexAt('pmd', va);
+  const entry = pmd === null ? null : runAt(pmd.runs, i);
+  if (pmd === null || entry === null || entry.t !== 'table') return false;
+  const page = pageOf(vma, va);
+  if (freeFrames(m) < 1 && !vma.obj.cache.has(page)) return false; // the range path finds the OOM point
+  const p = indexAt('pte', va);
+  const leaf = runAt(entry.table.runs, p);
+  const from = leaf === null ? null : leaf.bits;
+  const to = touchedBits(vma, access, from);
+  if (to !== from) {
+    if (from === null || !leafAllows(from, access)) emitFault(m, mm, va, PAGE_SIZE, access, 'normal');
+    if (leaf === null) fillCache(m, vma.obj, page, 1);
+    emitSet(m, pmd.owner, va, PAGE_SIZE, to);
+    if (leaf === null) setLeaf(entry.table, p, vma.obj, page, to);
+    else setLeaf(entry.table, p, leaf.obj, leaf.page0 + (p - leaf.lo), to);
+  }
+  tidyLeafTable(pmd, i, entry.table);
+  return true;
 }
 
 /** The allocations of the failing page's fault that came before the one that failed. */
