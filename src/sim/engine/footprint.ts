@@ -11,6 +11,7 @@
 import type { MmId, TraceEvent } from '../events';
 import { DirTable, PmdTable } from './tables';
 import { PROBE_MAX, addNamed, eachPudRange, type Named } from './named';
+import { ownPud } from './walk';
 import type { Machine, Mm } from './state';
 
 /** Objects one PMD page holds: itself, its runs, and the PTE pages it points at with their runs. */
@@ -43,7 +44,7 @@ class MmCount {
     }
     if (named !== 'all') {
       eachPudRange(named, (gi, u0, u1) => {
-        const pud = this.pudAt(gi);
+        const pud = ownPud(this.mm, gi);
         const byUi = this.pmds.get(gi);
         if (u1 - u0 < PROBE_MAX) {
           for (let ui = u0; ui <= u1; ui++) this.recount(gi, ui, pud);
@@ -54,11 +55,6 @@ class MmCount {
       });
     }
     this.total = 1 + mm.vmas.length + puds + this.pmdSum;
-  }
-
-  private pudAt(gi: number): DirTable | null {
-    const pud = this.mm.pgd.children.get(gi);
-    return pud instanceof DirTable && pud.owner === this.mm ? pud : null;
   }
 
   private recount(gi: number, ui: number, pud: DirTable | null): void {

@@ -11,7 +11,7 @@ import { DirTable, PmdTable, type PmdRun } from './tables';
 import { firstRunAbove } from './runs';
 import { findVma, pageOf } from './vma';
 import { PROBE_MAX, eachPudRange, type Named } from './named';
-import { pmdOf, pudOf } from './walk';
+import { ownPud, pmdOf, pudOf } from './walk';
 import type { Host, MemObject, Mm, Vma } from './state';
 
 
@@ -123,16 +123,11 @@ export class MmSummary implements Totals {
     this.otherProblems = other;
   }
 
-  /** The PUD page at PGD entry gi if the mm owns it. */
-  private pudAt(gi: number): DirTable | null {
-    const pud = this.mm.pgd.children.get(gi);
-    return pud instanceof DirTable && pud.owner === this.mm ? pud : null;
-  }
 
   /** Every PUD entry that points at a PMD page (a fresh summary has no parts yet). */
   private everyKey(visit: (gi: number, ui: number, pud: DirTable) => void): void {
     for (const gi of this.mm.pgd.children.keys()) {
-      const pud = this.pudAt(gi);
+      const pud = ownPud(this.mm, gi);
       if (pud !== null) for (const ui of pud.children.keys()) visit(gi, ui, pud);
     }
   }
@@ -146,7 +141,7 @@ export class MmSummary implements Totals {
       visit(gi, ui, pud);
     };
     eachPudRange(named, (gi, u0, u1) => {
-      const pud = this.pudAt(gi);
+      const pud = ownPud(this.mm, gi);
       const byUi = this.parts.get(gi);
       if (u1 - u0 < PROBE_MAX) {
         for (let ui = u0; ui <= u1; ui++) if (pud?.children.has(ui) === true || byUi?.has(ui) === true) once(gi, ui, pud);

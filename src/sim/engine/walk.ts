@@ -17,6 +17,12 @@ export function pudOf(mm: Mm, va: Vaddr): DirTable | null {
   return t instanceof DirTable ? t : null;
 }
 
+/** The PUD page at PGD entry gi when mm's own tree holds it (not an msharefs window's link into a host). */
+export function ownPud(mm: Mm, gi: number): DirTable | null {
+  const pud = mm.pgd.children.get(gi);
+  return pud instanceof DirTable && pud.owner === mm ? pud : null;
+}
+
 export function pmdOf(mm: Mm, va: Vaddr): PmdTable | null {
   const pud = pudOf(mm, va);
   const t = pud?.children.get(indexAt('pud', va));
