@@ -87,34 +87,56 @@ describe('the worker bridge', () => {
 
   it('hands on at most one snapshot per frame: the newest', () => {
     const { worker, got, frame, pending } = setup();
+    // After a quiet frame the first is handed on at once; the frame that follows gates the rest.
     worker.emit(snap(1));
+    expect(got.snapshots).toEqual([1]);
     worker.emit(snap(2));
     worker.emit(snap(3));
-    expect(got.snapshots).toEqual([]);
+    expect(got.snapshots).toEqual([1]);
     expect(pending).toHaveLength(1);
     frame();
-    expect(got.snapshots).toEqual([3]);
+    expect(got.snapshots).toEqual([1, 3]);
     worker.emit(snap(4));
+    expect(got.snapshots).toEqual([1, 3]);
     frame();
-    expect(got.snapshots).toEqual([3, 4]);
+    expect(got.snapshots).toEqual([1, 3, 4]);
+    // A frame with nothing waiting ends the gate: the next one is at once again.
+    frame();
+    expect(pending).toHaveLength(0);
+    worker.emit(snap(5));
+    expect(got.snapshots).toEqual([1, 3, 4, 5]);
+  });
+
+  it("waits for compare's main side, posted last, and hands on the other side first", () => {
+    const { worker, got, frame } = setup();
+    const sided = (step: number, side: 'main' | 'other') => ({ v, type: 'snapshot', snapshot: { step, side } as Snapshot });
+    worker.emit(sided(2, 'other'));
+    expect(got.snapshots).toEqual([]);
+    worker.emit(sided(1, 'main'));
+    expect(got.snapshots).toEqual([2, 1]);
+    frame();
+    expect(got.snapshots).toEqual([2, 1]);
   });
 
   it('delivers progress before the snapshot of the same frame', () => {
     const { worker, got, frame } = setup();
-    worker.emit(snap(1));
     worker.emit({ v, type: 'progress', loadId: 1, ran: 5, total: 9, stopped: null, kinds: new Uint8Array(5), lines: new Uint32Array(5) });
-    frame();
+    expect(got.progress).toEqual([]);
+    worker.emit(snap(1));
     expect(got.progress).toEqual([5]);
     expect(got.snapshots).toEqual([1]);
+    frame();
+    expect(got.progress).toEqual([5]);
   });
 
   it('drops what was waiting when a new load is answered', () => {
     const { worker, got, frame } = setup();
+    worker.emit(snap(6));
     worker.emit(snap(7));
     worker.emit({ v, type: 'loaded', loadId: 2, steps: 4, error: null });
     frame();
     expect(got.loaded).toBe(1);
-    expect(got.snapshots).toEqual([]);
+    expect(got.snapshots).toEqual([6]);
   });
 
   it('turns unknown messages into a failure in words, keeping the worker', () => {
@@ -127,13 +149,14 @@ describe('the worker bridge', () => {
 
   it('replaces a worker that throws, says why in words, and sends on to the new one', () => {
     const { worker, workers, got, bridge, frame } = setup();
+    worker.emit(snap(2));
     worker.emit(snap(3));
     worker.onerror?.({ message: 'Uncaught RangeError: boom', preventDefault: () => undefined } as ErrorEvent);
     expect(worker.terminated).toBe(true);
     expect(workers).toHaveLength(2);
     expect(got.crashes).toEqual(['an error inside the simulation (RangeError: boom)']);
     frame();
-    expect(got.snapshots).toEqual([]); // nothing of the dead worker is handed on
+    expect(got.snapshots).toEqual([2]); // nothing more of the dead worker is handed on
     bridge.send({ type: 'goto', step: 1 });
     expect(workers[1]?.sent).toEqual([{ type: 'goto', step: 1, v }]);
     // The dead worker's late messages are not listened to.

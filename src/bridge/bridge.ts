@@ -3,7 +3,9 @@
  * it starts it, stamps and sends commands, checks what comes back, and hands
  * snapshots on at most once per animation frame (a burst of answers
  * collapses to the newest), so React never renders faster than the screen
- * can show. A worker that throws, sends what cannot be read, or stops
+ * can show. The first main-side snapshot after a quiet frame is handed on at
+ * once rather than at the next frame: a step back then costs one frame less,
+ * and the frame that follows gates the rest of a burst. A worker that throws, sends what cannot be read, or stops
  * answering its watchdog's pings is replaced by a fresh one at once, and the
  * page is told in words; what to load into the new one is the page's choice.
  */
@@ -108,8 +110,25 @@ export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = 
     if (p !== null) handlers.onProgress(p);
     for (const snap of s) handlers.onSnapshot(snap);
   };
+  // Whether a flush happened since the last frame began: then what arrives waits for the next frame.
+  let gated = false;
+  const onFrame = (): void => {
+    frame = null;
+    gated = false;
+    if (snapshots.size === 0 && progress === null) return;
+    flush();
+    gated = true;
+    frame = frames.request(onFrame);
+  };
   const later = (): void => {
-    frame ??= frames.request(flush);
+    frame ??= frames.request(onFrame);
+  };
+  /** A main-side snapshot: the worker posts compare's other side first, so this one completes the set. */
+  const soon = (): void => {
+    if (gated) return later();
+    flush();
+    gated = true;
+    later();
   };
 
   const onMessage = (event: MessageEvent<unknown>): void => {
@@ -137,7 +156,8 @@ export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = 
         return;
       case 'snapshot':
         snapshots.set(data.snapshot.side ?? 'main', data.snapshot);
-        later();
+        if ((data.snapshot.side ?? 'main') === 'main') soon();
+        else later();
         return;
       case 'failure':
         handlers.onFailure(data.message);
@@ -167,6 +187,7 @@ export function createBridge(handlers: BridgeHandlers, options: BridgeOptions = 
     detach(worker);
     if (frame !== null) frames.cancel(frame);
     frame = null;
+    gated = false;
     snapshots = new Map();
     progress = null;
     pinged = answered = 0;

@@ -33,7 +33,9 @@ export function createController(deps: ControllerDeps): { handle(data: unknown):
 
   const postSnapshot = (): void => {
     shown = session.shownStep;
-    for (const snapshot of session.snapshots()) deps.post({ v, type: 'snapshot', snapshot }, []);
+    // Compare's other side first: the page draws a step when the main side arrives, and finds both.
+    const sides = session.snapshots().sort((a, b) => (a.side === 'other' ? -1 : b.side === 'other' ? 1 : 0));
+    for (const snapshot of sides) deps.post({ v, type: 'snapshot', snapshot }, []);
   };
 
   const pump = (): void => {
