@@ -306,6 +306,8 @@ export function createSimStore(options: SimStoreOptions): SimStore {
       if (p.loadId !== s.loadId) return;
       // A run that stopped early has fewer steps than commands: the timeline ends where it did.
       const total = Math.min(s.total, p.total);
+      // A user-timing mark, for the profiler and bench:ui: how long after its run a step is drawn.
+      if (p.ran >= total && s.status === 'running') performance.mark('run finished');
       store.setState({ ran: p.ran, total, step: Math.min(s.step, total), stopped: p.stopped, kinds: p.kinds, lines: p.lines, status: p.ran < total ? 'running' : 'ready' });
     },
     onSnapshot: (snapshot) => {
