@@ -10,6 +10,7 @@ import { P } from '../bits';
 import { fail, isError, type SyscallError } from './errors';
 import { InvariantChecker } from './invariants';
 import { Footprint } from './footprint';
+import { namedBy } from './named';
 import { createMachine, emit } from './machine';
 import { madvise } from './madvise';
 import { mmap } from './mmap';
@@ -147,11 +148,12 @@ function engineOver(initial: Machine): Engine {
       const err = run(cmd.command);
       if (err !== null) emit(m, { k: 'error', errno: err.errno, message: err.message });
       const ids = gather.mentioned(m.events);
-      checker.touched(ids, m.events);
+      const spans = namedBy(m.events);
+      checker.touched(ids, spans);
       // A syscall may split or join VMAs with no table event (nothing was mapped there yet).
       const task = 'task' in cmd.command ? m.tasks.get(cmd.command.task) : undefined;
       named = task === undefined || ids.includes(task.mm.id) ? ids : [...ids, task.mm.id];
-      footprint.touched(named, m.events);
+      footprint.touched(named, spans);
       // Causal order: what happened first comes first (SPEC 2), as the UI animates it.
       return m.events;
     },

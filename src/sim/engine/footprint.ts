@@ -8,9 +8,9 @@
  * name (named.ts): the PMD pages over the ranges it changed, so the cost
  * follows what changed, not what exists.
  */
-import type { MmId, TraceEvent } from '../events';
+import type { MmId } from '../events';
 import { DirTable, PmdTable } from './tables';
-import { PROBE_MAX, addNamed, eachPudRange, type Named } from './named';
+import { PROBE_MAX, eachPudRange, mergeNamed, type Named } from './named';
 import { ownPud } from './walk';
 import type { Machine, Mm } from './state';
 
@@ -80,11 +80,11 @@ export class Footprint {
   private total = 0;
   private dirty: Map<MmId, [number, number][] | 'all'> | 'all' = 'all';
 
-  /** The mms a step named (`ids`: its VMAs may have changed too) and its events (what of their tables). */
-  touched(ids: Iterable<MmId>, events: readonly TraceEvent[]): void {
+  /** The mms a step named (`ids`: its VMAs may have changed too) and what its events name of their tables (`namedBy`). */
+  touched(ids: Iterable<MmId>, named: ReadonlyMap<MmId, Named>): void {
     if (this.dirty === 'all') return;
     for (const id of ids) if (!this.dirty.has(id)) this.dirty.set(id, []);
-    addNamed(this.dirty, events);
+    mergeNamed(this.dirty, named);
   }
 
   full(): void {

@@ -10,6 +10,7 @@ import { mmap } from './mmap';
 import { touch } from './touch';
 import { newObject, type Machine, type Task } from './state';
 import { pmdOf } from './walk';
+import { namedBy } from './named';
 
 const BASE = 0x7f00_0000_0000;
 const MiB = 2 ** 20;
@@ -43,7 +44,7 @@ describe('the invariant check finds', () => {
     expect(run.t).toBe('uniform');
     if (run.t === 'uniform') run.page0 += 1;
     expect(checkInvariants(m)).toContain('a: the leaves at 0x7f00_0000_0000 do not match their VMA');
-    checker.touched([task.mm.id], [{ k: 'set', mm: task.mm.id, level: 'pte', va: BASE, len: 4096, bits: 0 }]);
+    checker.touched([task.mm.id], namedBy([{ k: 'set', mm: task.mm.id, level: 'pte', va: BASE, len: 4096, bits: 0 }]));
     expect(checker.check(m)).toContain('a: the leaves at 0x7f00_0000_0000 do not match their VMA');
   });
 
@@ -56,9 +57,9 @@ describe('the invariant check finds', () => {
     const bad = ['a: the PTEs at 0x7f00_0000_0000 do not match their VMA', 'a: the PTEs at 0x7f00_0000_0000 map uncached pages'];
     expect(checkInvariants(m)).toEqual(expect.arrayContaining(bad));
     // A step naming another PMD entry of the same page checks only that entry's runs.
-    checker.touched([task.mm.id], [{ k: 'set', mm: task.mm.id, level: 'pte', va: BASE + 2 * MiB, len: 4096, bits: 0 }]);
+    checker.touched([task.mm.id], namedBy([{ k: 'set', mm: task.mm.id, level: 'pte', va: BASE + 2 * MiB, len: 4096, bits: 0 }]));
     expect(checker.check(m)).toEqual([]);
-    checker.touched([task.mm.id], [{ k: 'set', mm: task.mm.id, level: 'pte', va: BASE + 4096, len: 4096, bits: 0 }]);
+    checker.touched([task.mm.id], namedBy([{ k: 'set', mm: task.mm.id, level: 'pte', va: BASE + 4096, len: 4096, bits: 0 }]));
     expect(checker.check(m)).toEqual(expect.arrayContaining(bad));
   });
 

@@ -6,8 +6,7 @@
  * the checks that span mms (hosts, msharefs regions, the page cache, frames).
  */
 import { MmSummary, type Totals } from './mmCheck';
-import { addNamed } from './named';
-import type { TraceEvent } from '../events';
+import { mergeNamed, type Named } from './named';
 import type { PmdTable } from './tables';
 import type { Host, Machine, MemObject, Mm } from './state';
 
@@ -37,10 +36,10 @@ export class InvariantChecker {
    * the range it changed, only that mm's PMD pages over the range are walked
    * again; any other mention has the mm walked whole.
    */
-  touched(ids: Iterable<number>, events: readonly TraceEvent[] = []): void {
+  touched(ids: Iterable<number>, named: ReadonlyMap<number, Named> = new Map()): void {
     if (this.dirty === 'all') return;
     for (const id of ids) this.dirty.add(id);
-    addNamed(this.spans, events);
+    mergeNamed(this.spans, named);
   }
 
   full(): void {

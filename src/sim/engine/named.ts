@@ -24,16 +24,37 @@ function spanOf(e: TraceEvent): [number, number] | null {
   return null;
 }
 
+/** Per mm, the ranges named so far, or 'all'. */
+export type NamedMap = Map<MmId, [number, number][] | 'all'>;
+
+/** Adds range `r` of mm `id` to `into` (an mm seen as 'all' stays so). */
+function addRange(into: NamedMap, id: number, r: [number, number]): void {
+  const have = into.get(id);
+  if (have === 'all') return;
+  if (have === undefined) into.set(id, [r]);
+  else if (have.length > MAX_RANGES) into.set(id, 'all');
+  else have.push(r);
+}
+
+/** What a step's events name, read once per step and handed to each reader (`mergeNamed`). */
+export function namedBy(events: readonly TraceEvent[]): NamedMap {
+  const into: NamedMap = new Map();
+  addNamed(into, events);
+  return into;
+}
+
+/** Adds what another map names to `into`, sharing no arrays with it. */
+export function mergeNamed(into: NamedMap, from: ReadonlyMap<MmId, Named>): void {
+  for (const [id, ranges] of from) {
+    if (ranges === 'all') into.set(id, 'all');
+    else for (const r of ranges) addRange(into, id, r);
+  }
+}
+
 /** Adds what `events` name to `into` (an mm seen as 'all' stays so). */
-export function addNamed(into: Map<MmId, [number, number][] | 'all'>, events: readonly TraceEvent[]): void {
+export function addNamed(into: NamedMap, events: readonly TraceEvent[]): void {
   const whole = (id: number): void => void into.set(id, 'all');
-  const add = (id: number, r: [number, number]): void => {
-    const have = into.get(id);
-    if (have === 'all') return;
-    if (have === undefined) into.set(id, [r]);
-    else if (have.length > MAX_RANGES) whole(id);
-    else have.push(r);
-  };
+  const add = (id: number, r: [number, number]): void => addRange(into, id, r);
   for (const e of events) {
     const r = spanOf(e);
     const named = (id: number): void => (r === null ? whole(id) : add(id, r));
