@@ -85,6 +85,11 @@ export class Run {
     return step > this.ranSteps ? null : (this.history?.viewAt(step, window) ?? null);
   }
 
+  /** Lets the kept views go (going back then uses checkpoints): what bench:goingBack weighs them by. */
+  dropKeptViews(): void {
+    this.history?.giveUp();
+  }
+
   /** An mm's name: the engine that ran furthest knows every mm up to there (ids are never reused). */
   mmName(id: MmId): string {
     return (this.runner ?? this.atEnd ?? this.engineAt(0)).mmName(id);

@@ -139,6 +139,11 @@ export class Session {
     };
   }
 
+  /** Every side's kept views let go (Run.dropKeptViews), for measuring what they weigh. */
+  dropKeptViews(): void {
+    for (const run of this.runs.values()) run.dropKeptViews();
+  }
+
   goto(step: number): void {
     this.target = Math.min(step, this.total);
   }
