@@ -36,7 +36,8 @@ export type PmdRun =
 export class PmdTable {
   runs: PmdRun[] = [];
   /** Mms whose PUD entry points here, each charged 4096 bytes (hugetlb shares); the first owns it. */
-  readonly users: Mm[] = [];
+  // Made in the constructor at its exact size: an array grown by push reserves 17 slots, and a world holds millions of these.
+  readonly users: Mm[];
   /** Built once a page has many users (hugetlb sharing), for quick membership; counts, as an mm may use it twice. */
   private userCount: Map<Mm, number> | null = null;
   /** Scratch for the invariant check: the check that last saw this page, and how often. */
@@ -47,7 +48,7 @@ export class PmdTable {
   /** As posted: over a shared range when it was unmapped, so never freed (SPEC 1.3). */
   kept = false;
   constructor(owner: Mm | null, id: string) {
-    if (owner !== null) this.addUser(owner);
+    this.users = owner !== null ? [owner] : [];
     this.id = id;
   }
   addUser(mm: Mm): void {
