@@ -137,6 +137,18 @@ function forkMany(forks: number): string[] {
   return lines;
 }
 
+/**
+ * (f) hugetlb sharers beside `copies` + 1 processes of `vmas` unrelated VMAs each: a sharer's
+ * first fault in a 1 GiB window looks for a partner among the file's own mappers only.
+ */
+function hugetlbBesideWide(vmas: number, copies: number, sharers: number): string[] {
+  const lines = ['machine ram=2T', 'file h 64G hugetlb', 'process idle'];
+  for (let i = 0; i < vmas; i++) lines.push(`idle mmap ${hex(0x100000000000 + i * 0x2000)} 4K rw private -`);
+  for (let k = 1; k <= copies; k++) lines.push(`fork idle idle${k}`);
+  lines.push(`process db[1-${sharers}]`, `db[1-${sharers}] mmap ${hex(BASE)} 64G rw shared h`, `db[1-${sharers}] touch ${hex(BASE)} 64G read`);
+  return lines;
+}
+
 console.log(`abuse cases, ${LIMIT_S} s limit each`);
 run('(a) 1 process, 160000 mmap/munmap pairs', () => mmapMunmap(160_000));
 run('(a) 1 process, 320000 mmap/munmap pairs', () => mmapMunmap(320_000));
@@ -150,3 +162,5 @@ run('(c) 1 page in each of 40000 2 MiB chunks, checked', () => sparseTouch(40_00
 run('(d) 800000 forks of one process', () => forkMany(800_000), { flatFrom: 6 });
 run('(e) 100 processes reading all of user space (128 TiB each)', () => wholeUserSpace(100));
 run('(e) 1000 processes reading all of user space (128 TiB each)', () => wholeUserSpace(1000));
+run('(f) 200 hugetlb sharers of 64 GiB beside 420000 unrelated VMAs', () => hugetlbBesideWide(20_000, 20, 200));
+run('(f) 1000 hugetlb sharers of 64 GiB beside 420000 unrelated VMAs', () => hugetlbBesideWide(20_000, 20, 1000));

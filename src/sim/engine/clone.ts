@@ -17,7 +17,7 @@ export function cloneMachine(src: Machine): Machine {
   const obj = (o: MemObject): MemObject => {
     let c = objs.get(o);
     if (c === undefined) {
-      c = { name: o.name, kind: o.kind, size: o.size, cache: o.cache.clone(), host: null, mappings: o.mappings };
+      c = { name: o.name, kind: o.kind, size: o.size, cache: o.cache.clone(), host: null, mappers: o.mappers.clone() };
       objs.set(o, c);
       c.host = o.host === null ? null : host(o.host);
     }

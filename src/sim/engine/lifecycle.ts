@@ -47,7 +47,7 @@ export function forkProcess(m: Machine, parent: Task, name: string): boolean {
   const mm = newMm(m, name, false);
   // One pass over the list, chunk by chunk: each VMA copied and its object's count taken.
   mm.vmas = parent.mm.vmas.copy((v) => {
-    v.obj.mappings += 1;
+    v.obj.mappers.add(mm.id);
     return { ...v, prot: { ...v.prot } };
   });
   mm.names = new Map(parent.mm.names);

@@ -6,6 +6,7 @@
 import type { Bytes, Vaddr } from '../geometry';
 import type { Advice, Prot } from '../commands';
 import type { MmId, TraceEvent } from '../events';
+import { Mappers } from './mappers';
 import { RangeSet } from './rangeset';
 import type { DirTable } from './tables';
 import type { VmaList } from './vmalist';
@@ -22,8 +23,8 @@ export interface MemObject {
   readonly cache: RangeSet;
   /** The MAP_SHARED_PT host mm of this file, if one lives. */
   host: Host | null;
-  /** VMAs of all mms that map it (an anonymous object's pages go when none is left). */
-  mappings: number;
+  /** The mms whose VMAs map it, and how many VMAs (an anonymous object's pages go when none is left). */
+  readonly mappers: Mappers;
 }
 
 /** A virtual memory area of one mm. Offsets are in bytes into the object. */
@@ -141,5 +142,5 @@ export interface Machine {
 }
 
 export function newObject(name: string, kind: ObjectKind, size: Bytes): MemObject {
-  return { name, kind, size, cache: new RangeSet(), host: null, mappings: 0 };
+  return { name, kind, size, cache: new RangeSet(), host: null, mappers: new Mappers() };
 }

@@ -88,7 +88,7 @@ export function isPrivatePte(pmd: PmdTable, i: number): boolean {
 export function releaseAnon(m: Machine, gone: readonly Vma[]): void {
   for (const v of gone) {
     const obj = v.obj;
-    if (obj.kind !== 'anon' || obj.mappings > 0 || !m.anon.has(obj)) continue;
+    if (obj.kind !== 'anon' || obj.mappers.total > 0 || !m.anon.has(obj)) continue;
     const pages = obj.cache.size();
     m.usedFrames -= pages;
     m.filePages -= pages;

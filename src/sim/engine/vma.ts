@@ -32,7 +32,7 @@ export function splitVmaAt(mm: Mm, at: Vaddr): void {
   const tail: Vma = { ...v, start: at, offset: v.offset + (at - v.start) };
   v.end = at;
   mm.vmas.insert(tail);
-  tail.obj.mappings += 1;
+  tail.obj.mappers.add(mm.id);
 }
 
 /** Splits at lo and hi and returns the VMAs inside [lo, hi). */
@@ -45,14 +45,14 @@ export function isolate(mm: Mm, lo: Vaddr, hi: Vaddr): Vma[] {
 /** Adds a new VMA (its object counts one more mapping). */
 export function insertVma(mm: Mm, vma: Vma): void {
   mm.vmas.insert(vma);
-  vma.obj.mappings += 1;
+  vma.obj.mappers.add(mm.id);
 }
 
 /** Removes whole VMAs (already isolated). */
 export function removeVmas(mm: Mm, gone: readonly Vma[]): void {
   for (const v of gone) {
     mm.vmas.remove(v);
-    v.obj.mappings -= 1;
+    v.obj.mappers.remove(mm.id);
   }
 }
 
@@ -81,7 +81,7 @@ export function mergeVmas(mm: Mm, lo: Vaddr, hi: Vaddr): void {
   for (const v of mm.vmas.overlapping(lo - 1, hi + 1)) {
     if (prev !== undefined && alike(prev, v)) {
       mm.vmas.remove(v);
-      v.obj.mappings -= 1;
+      v.obj.mappers.remove(mm.id);
       prev.end = v.end;
       prev.anon ||= v.anon; // as Linux merges a VMA without an anon_vma into one with
     }

@@ -24,8 +24,9 @@ export function windowShareable(vma: Vma, va: Vaddr): boolean {
 /** The PMD page another VMA offers for va's window, and that VMA's mm. */
 export function findPartner(m: Machine, mm: Mm, vma: Vma, va: Vaddr): { pmd: PmdTable; from: Mm } | null {
   const idx = pageOf(vma, alignDown(va, PAGE_SIZE));
-  for (const other of m.mms.values()) {
-    if (!other.alive || other.isHost) continue;
+  for (const id of vma.obj.mappers.ids) {
+    const other = m.mms.get(id);
+    if (other === undefined || !other.alive || other.isHost) continue;
     for (const s of other.vmas) {
       if (s === vma || s.obj !== vma.obj || !sameFlags(s, vma)) continue;
       const first = s.offset / PAGE_SIZE;
