@@ -6,7 +6,7 @@
  */
 import type { Bits } from '../bits';
 import { PAGE_SIZE, PMD_SIZE, type Vaddr } from '../geometry';
-import { coalesce, coalesceNear, firstRunAbove, piecesIn, replaceRange, runAt } from './runs';
+import { coalesce, coalesceNear, firstRunAbove, piecesIn, replaceRange, replaceRuns, runAt } from './runs';
 import { PmdTable, PteTable, leafContinues, pmdRunKind, pteRunKind, type PmdRun, type PteRun } from './tables';
 import type { MemObject } from './state';
 
@@ -109,7 +109,7 @@ function fillGap(pmd: PmdTable, base: Vaddr, x: number, y: number, lo: Vaddr, hi
   if (head !== null) fresh.push({ t: 'table', lo: head, hi: head + 1, table: partialTable(base, head, lo, hi, op.fill, src) });
   if (fy > fx) fresh.push({ t: 'uniform', lo: fx, hi: fy, obj: src.obj, page0: src.pageAt(base + fx * PMD_SIZE), bits: op.fill });
   if (tail !== null) fresh.push({ t: 'table', lo: tail, hi: tail + 1, table: partialTable(base, tail, lo, hi, op.fill, src) });
-  replaceRange(pmd.runs, pmdRunKind, x, y, fresh);
+  replaceRuns(pmd, pmdRunKind, x, y, fresh);
   sink.allocated(pmd, base + x * PMD_SIZE, y - x);
   sink.filled(pmd, lo, hi - lo, op.fill);
 }
@@ -147,7 +147,7 @@ function applyUniform(
     const len = (fy - fx) * PMD_SIZE;
     if (snapshot.obj === null) {
       if (op.fill !== null && src !== null) {
-        replaceRange(pmd.runs, pmdRunKind, fx, fy, [{ t: 'uniform', lo: fx, hi: fy, obj: src.obj, page0: src.pageAt(va), bits: op.fill }]);
+        replaceRuns(pmd, pmdRunKind, fx, fy, [{ t: 'uniform', lo: fx, hi: fy, obj: src.obj, page0: src.pageAt(va), bits: op.fill }]);
         sink.filled(pmd, va, len, op.fill);
       }
     } else {

@@ -62,6 +62,16 @@ export function replaceRange<R extends Run>(runs: R[], kind: RunKind<R>, lo: num
   runs.splice(a, b - a, ...fresh);
 }
 
+/**
+ * replaceRange for the list `holder.runs`; an empty list is replaced by an exact-size copy
+ * of `fresh` instead: grown by splice it would reserve 17 slots, and a world holds millions
+ * of PMD pages, most with one run. Callers must not keep the old list across the call.
+ */
+export function replaceRuns<R extends Run>(holder: { runs: R[] }, kind: RunKind<R>, lo: number, hi: number, fresh: R[]): void {
+  if (holder.runs.length === 0) holder.runs = fresh.slice();
+  else replaceRange(holder.runs, kind, lo, hi, fresh);
+}
+
 /** Joins neighbours that continue each other, so uniform stretches stay one run. */
 export function coalesce<R extends Run>(runs: R[], kind: RunKind<R>): void {
   // Most lists are joined already: look for a first pair that joins before writing anything.

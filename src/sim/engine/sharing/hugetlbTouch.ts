@@ -9,7 +9,7 @@ import { ensurePmd, ensurePud } from '../alloc';
 import { leafAllows, touchRule } from '../faultbits';
 import { emit, freeFrames, takeFilePages } from '../machine';
 import { findOomPoint, type CostItem, type OomPoint } from '../oom';
-import { coalesce, piecesIn, replaceRange, runAt } from '../runs';
+import { coalesce, piecesIn, replaceRuns, runAt } from '../runs';
 import { pmdRunKind, type PmdRun, type PmdTable } from '../tables';
 import { pageOf } from '../vma';
 import { pmdOf, pudOf } from '../walk';
@@ -90,6 +90,6 @@ function applyHuge(m: Machine, mm: Mm, vma: Vma, pmd: PmdTable, base: Vaddr, e0:
       fresh.push({ ...r, lo: x, hi: y } as PmdRun);
     }
   }
-  replaceRange(pmd.runs, pmdRunKind, e0, e1, fresh);
+  replaceRuns(pmd, pmdRunKind, e0, e1, fresh);
   coalesce(pmd.runs, pmdRunKind);
 }

@@ -11,7 +11,7 @@ import { ensurePmd, ensurePud, vmaSource, type TouchSink } from '../alloc';
 import { touchRule } from '../faultbits';
 import { emit, freeFrames } from '../machine';
 import { findOomPoint, totalCost, type CostItem, type OomPoint } from '../oom';
-import { piecesIn, replaceRange, runAt } from '../runs';
+import { piecesIn, replaceRuns, runAt } from '../runs';
 import { PmdTable, pmdRunKind } from '../tables';
 import { ensurePteTable, plainCostTotal, plainCosts } from './plainTouch';
 import { pmdOf, pudOf } from '../walk';
@@ -88,7 +88,7 @@ function link(m: Machine, guest: Mm, gpmd: PmdTable, hpmd: PmdTable, base: Vaddr
     const len = (y - x) * PMD_SIZE;
     emit(m, { k: 'fault', mm: guest.id, va, len, access, kind: 'link' });
     emit(m, { k: 'link', mm: guest.id, va, len, host: hpmd.owner.id });
-    replaceRange(gpmd.runs, pmdRunKind, x, y, [{ t: 'link', lo: x, hi: y, host: hpmd }]);
+    replaceRuns(gpmd, pmdRunKind, x, y, [{ t: 'link', lo: x, hi: y, host: hpmd }]);
   }
   // neighbouring link runs join
   const runs = gpmd.runs;
