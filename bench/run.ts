@@ -69,7 +69,13 @@ function anchor(): void {
   const mib = 256;
   const pages = (mib * 2 ** 20) / 4096;
   const kernel = kernelRate(mib);
-  const engine = engineRate(pages);
+  // The cases before leave a large heap behind: collected first, so its collection does not land
+  // in the timed steps; the median of three runs, as a collection may still land in one.
+  const runs = [0, 1, 2].map(() => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return engineRate(pages);
+  });
+  const engine = [...runs].sort((a, b) => a.pagesPerSecond - b.pagesPerSecond)[1]!;
   if (engine.broken.length > 0) throw new Error(`page-by-page run broke an invariant: ${engine.broken[0]}`);
   const e = Math.round(engine.pagesPerSecond);
   if ('skipped' in kernel) {
@@ -84,7 +90,7 @@ function anchor(): void {
 console.log('going back in the seed\'s world (1500 x 300 GiB, MAP_SHARED_PT, 2 TiB), as the worker does it');
 goingBack();
 
-console.log('kernel anchor: 256 MiB file, MAP_SHARED, read one byte per page (engine: one touch line per page, steps timed)');
+console.log('kernel anchor: 256 MiB file, MAP_SHARED, read one byte per page (engine: one touch line per page, steps timed, median of 3)');
 anchor();
 
 console.log('scale explorer: three curves (no sharing, MAP_SHARED_PT, hugetlb), 50 ms slices');
