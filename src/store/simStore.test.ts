@@ -45,6 +45,19 @@ describe('the simulation store', () => {
     ]);
   });
 
+  it("marks the moment a run finishes ('run finished', for the profiler and bench:ui), once", () => {
+    const { h } = setup();
+    const marks = (): number => performance.getEntriesByName('run finished').length;
+    const before = marks();
+    h().onLoaded({ v, type: 'loaded', loadId: 1, steps: 4, error: null });
+    const progress = (ran: number) => h().onProgress({ v, type: 'progress', loadId: 1, ran, total: 4, stopped: null, kinds: new Uint8Array(ran), lines: new Uint32Array(ran) });
+    progress(2);
+    expect(marks()).toBe(before);
+    progress(4);
+    progress(4);
+    expect(marks()).toBe(before + 1);
+  });
+
   it('ignores snapshots and progress of an older load', () => {
     const { store, h } = setup();
     h().onLoaded({ v, type: 'loaded', loadId: 2, steps: 5, error: null });
