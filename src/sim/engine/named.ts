@@ -51,18 +51,22 @@ export function mergeNamed(into: NamedMap, from: ReadonlyMap<MmId, Named>): void
   }
 }
 
-/** Adds what `events` name to `into` (an mm seen as 'all' stays so). */
+/** Names mm `id` over range `r`, or whole when the event gave no range. */
+function name(into: NamedMap, id: number, r: [number, number] | null): void {
+  if (r === null) into.set(id, 'all');
+  else addRange(into, id, r);
+}
+
+/** Adds what `events` name to `into` (an mm seen as 'all' stays so). No closures: it runs for every step. */
 export function addNamed(into: NamedMap, events: readonly TraceEvent[]): void {
-  const whole = (id: number): void => void into.set(id, 'all');
-  const add = (id: number, r: [number, number]): void => addRange(into, id, r);
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     const r = spanOf(e);
-    const named = (id: number): void => (r === null ? whole(id) : add(id, r));
-    if ('mm' in e) named(e.mm);
-    if ('seenBy' in e) e.seenBy.forEach(named);
-    if ('mms' in e) e.mms.forEach(named);
-    if ('host' in e && typeof e.host === 'number') whole(e.host);
-    if ('from' in e) whole(e.from);
+    if ('mm' in e) name(into, e.mm, r);
+    if ('seenBy' in e) for (const id of e.seenBy) name(into, id, r);
+    if ('mms' in e) for (const id of e.mms) name(into, id, r);
+    if ('host' in e && typeof e.host === 'number') into.set(e.host, 'all');
+    if ('from' in e) into.set(e.from, 'all');
   }
 }
 
