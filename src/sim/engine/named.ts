@@ -5,6 +5,7 @@
  * look again only at what a step named, so a step costs what it changed.
  */
 import type { MmId, TraceEvent } from '../events';
+import type { Level } from '../geometry';
 import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE } from '../geometry';
 
 /** Address ranges a step named for an mm, or 'all' (look at its whole tree). */
@@ -15,24 +16,24 @@ const MAX_RANGES = 64;
 
 const LEVEL_SPAN = { pgd: 0, pud: PGDIR_SIZE, pmd: PUD_SIZE, pte: PMD_SIZE } as const;
 
-/** The addresses an event names, if it names a range. */
-function spanOf(e: TraceEvent): [number, number] | null {
-  if (!('va' in e) || typeof e.va !== 'number') return null;
-  if ('len' in e && typeof e.len === 'number') return [e.va, e.va + e.len];
-  if ('count' in e && 'level' in e && e.level !== 'pgd') return [e.va, e.va + e.count * LEVEL_SPAN[e.level]];
-  if (e.k === 'walk') return [e.va, e.va + 1];
-  return null;
-}
-
 /** Per mm, the ranges named so far, or 'all'. */
 export type NamedMap = Map<MmId, [number, number][] | 'all'>;
 
-/** Adds range `r` of mm `id` to `into` (an mm seen as 'all' stays so). */
+/**
+ * Adds range `r` of mm `id` to `into` (an mm seen as 'all' stays so). A range
+ * that overlaps or meets the last one added is folded into it, so a step's
+ * walk, fault and set over one page, or a run of page-by-page steps, stay one
+ * range. The tuples may be shared between maps: a fold writes a new one.
+ */
 function addRange(into: NamedMap, id: number, r: [number, number]): void {
   const have = into.get(id);
   if (have === 'all') return;
-  if (have === undefined) into.set(id, [r]);
-  else if (have.length > MAX_RANGES) into.set(id, 'all');
+  if (have === undefined) return void into.set(id, [r]);
+  const last = have[have.length - 1];
+  if (last !== undefined && r[0] <= last[1] && last[0] <= r[1]) {
+    if (r[0] >= last[0] && r[1] <= last[1]) return;
+    have[have.length - 1] = r[0] <= last[0] && r[1] >= last[1] ? r : [Math.min(r[0], last[0]), Math.max(r[1], last[1])];
+  } else if (have.length > MAX_RANGES) into.set(id, 'all');
   else have.push(r);
 }
 
@@ -51,22 +52,79 @@ export function mergeNamed(into: NamedMap, from: ReadonlyMap<MmId, Named>): void
   }
 }
 
-/** Names mm `id` over range `r`, or whole when the event gave no range. */
-function name(into: NamedMap, id: number, r: [number, number] | null): void {
-  if (r === null) into.set(id, 'all');
-  else addRange(into, id, r);
+/** The addresses `count` tables of `level` from va span, or null (a PGD names its mm whole). */
+function tablesSpan(level: Level, va: number, count: number): [number, number] | null {
+  return level === 'pgd' ? null : [va, va + count * LEVEL_SPAN[level]];
 }
 
-/** Adds what `events` name to `into` (an mm seen as 'all' stays so). No closures: it runs for every step. */
+/**
+ * Adds what `events` name to `into` (an mm seen as 'all' stays so): the range
+ * an event changed for the mm it names (and the mms that see it), and 'all'
+ * for an mm named with no range (a task, an exit, a host). A switch on the
+ * kind, not property tests: it runs after every step, over events of many shapes.
+ */
 export function addNamed(into: NamedMap, events: readonly TraceEvent[]): void {
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    const r = spanOf(e);
-    if ('mm' in e) name(into, e.mm, r);
-    if ('seenBy' in e) for (const id of e.seenBy) name(into, id, r);
-    if ('mms' in e) for (const id of e.mms) name(into, id, r);
-    if ('host' in e && typeof e.host === 'number') into.set(e.host, 'all');
-    if ('from' in e) into.set(e.from, 'all');
+    switch (e.k) {
+      case 'error':
+      case 'fill':
+        break;
+      case 'walk':
+        addRange(into, e.mm, [e.va, e.va + 1]);
+        break;
+      case 'fault':
+      case 'set':
+      case 'unshare':
+      case 'mmap':
+        addRange(into, e.mm, [e.va, e.va + e.len]);
+        break;
+      case 'alloc':
+      case 'free': {
+        const r = tablesSpan(e.level, e.va, e.count);
+        if (r === null) into.set(e.mm, 'all');
+        else addRange(into, e.mm, r);
+        break;
+      }
+      case 'prot':
+      case 'clear': {
+        const r: [number, number] = [e.va, e.va + e.len];
+        addRange(into, e.mm, r);
+        for (const id of e.seenBy) addRange(into, id, r);
+        break;
+      }
+      case 'tlb': {
+        const r: [number, number] = [e.va, e.va + e.len];
+        for (const id of e.mms) addRange(into, id, r);
+        break;
+      }
+      case 'link':
+      case 'unlink':
+        addRange(into, e.mm, [e.va, e.va + e.len]);
+        into.set(e.host, 'all');
+        break;
+      case 'share':
+        addRange(into, e.mm, [e.va, e.va + e.len]);
+        into.set(e.from, 'all');
+        break;
+      case 'host_create':
+      case 'host_release':
+        into.set(e.host, 'all');
+        break;
+      case 'host_ref':
+      case 'host_unref':
+        into.set(e.mm, 'all');
+        into.set(e.host, 'all');
+        break;
+      case 'task':
+      case 'signal':
+      case 'oom':
+      case 'exit':
+        into.set(e.mm, 'all');
+        break;
+      default:
+        e satisfies never;
+    }
   }
 }
 
