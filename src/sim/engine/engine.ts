@@ -50,7 +50,6 @@ function engineOver(initial: Machine): Engine {
   const checker = new InvariantChecker();
   const footprint = new Footprint();
   let named: MmId[] = [];
-  const gather = new IdGatherer();
 
   function liveTask(name: string): Task | SyscallError {
     const t = m.tasks.get(name);
@@ -147,8 +146,9 @@ function engineOver(initial: Machine): Engine {
       m.markerAt = 0;
       const err = run(cmd.command);
       if (err !== null) emit(m, { k: 'error', errno: err.errno, message: err.message });
-      const ids = gather.mentioned(m.events);
       const spans = namedBy(m.events);
+      // The mms the events name, in the order first named: the map's keys.
+      const ids = [...spans.keys()];
       checker.touched(ids, spans);
       // A syscall may split or join VMAs with no table event (nothing was mapped there yet).
       const task = 'task' in cmd.command ? m.tasks.get(cmd.command.task) : undefined;
@@ -214,66 +214,4 @@ function engineOver(initial: Machine): Engine {
       return engineOver(cloneMachine(m));
     },
   };
-}
-
-/**
- * The mms a step's events name (the ones whose tables may have changed), each
- * once, in the order first named. A step names one or a few mms, so they are
- * gathered in a list kept from step to step (its first `count` slots; never
- * shortened, so it keeps its room) and searched; a Set is built beside it only
- * once it grows. Each step gets an exact-size copy.
- */
-class IdGatherer {
-  private readonly list: MmId[] = [];
-  private count = 0;
-  private set: Set<MmId> | null = null;
-
-  mentioned(events: readonly TraceEvent[]): MmId[] {
-    this.count = 0;
-    this.set = null;
-    for (const e of events) {
-      switch (e.k) {
-        case 'error':
-        case 'fill':
-          break;
-        case 'host_create':
-        case 'host_release':
-          this.add(e.host);
-          break;
-        case 'host_ref':
-        case 'host_unref':
-        case 'link':
-        case 'unlink':
-          this.add(e.mm);
-          this.add(e.host);
-          break;
-        case 'share':
-          this.add(e.mm);
-          this.add(e.from);
-          break;
-        case 'prot':
-        case 'clear':
-          this.add(e.mm);
-          for (const id of e.seenBy) this.add(id);
-          break;
-        case 'tlb':
-          for (const id of e.mms) this.add(id);
-          break;
-        default:
-          this.add(e.mm);
-      }
-    }
-    return this.list.slice(0, this.count);
-  }
-
-  private add(id: MmId): void {
-    if (this.set !== null) {
-      if (this.set.has(id)) return;
-      this.set.add(id);
-    } else {
-      for (let i = 0; i < this.count; i++) if (this.list[i] === id) return;
-      if (this.count === 16) this.set = new Set([...this.list.slice(0, 16), id]);
-    }
-    this.list[this.count++] = id;
-  }
 }

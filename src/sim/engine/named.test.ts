@@ -49,6 +49,16 @@ describe('namedBy: what a step names, per mm', () => {
     for (const id of [1, 2, 3, 4]) expect(named.get(id)).toEqual([[0, 4096]]);
   });
 
+  it('lists the mms in the order the events first name them', () => {
+    const named = namedBy([
+      { k: 'share', mm: 3, va: 0, len: 2 ** 30, from: 1 },
+      { k: 'alloc', mm: 2, level: 'pte', va: 0, count: 1, charged: 9 },
+      { k: 'set', mm: 3, level: 'pte', va: 0, len: 4096, bits: 0 },
+      { k: 'fill', file: 'f', page: 0, count: 1 },
+    ]);
+    expect([...named.keys()]).toEqual([3, 1, 2]);
+  });
+
   it('goes whole past 64 separate ranges', () => {
     const events = Array.from({ length: 70 }, (_, i) => ({ k: 'set' as const, mm: 1, level: 'pte' as const, va: i * 8192, len: 4096, bits: 0 }));
     expect(namedBy(events).get(1)).toBe('all');

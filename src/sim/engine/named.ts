@@ -37,7 +37,11 @@ function addRange(into: NamedMap, id: number, r: [number, number]): void {
   else have.push(r);
 }
 
-/** What a step's events name, read once per step and handed to each reader (`mergeNamed`). */
+/**
+ * What a step's events name, read once per step and handed to each reader
+ * (`mergeNamed`). Its keys, in insertion order, are the mms the events name in
+ * the order first named (the engine's `lastNamed`).
+ */
 export function namedBy(events: readonly TraceEvent[]): NamedMap {
   const into: NamedMap = new Map();
   addNamed(into, events);
