@@ -3,7 +3,7 @@
  * walking them: translations and RSS.
  */
 import { ENTRIES, PAGE_SIZE, indexAt, type Level, type Vaddr } from '../geometry';
-import { countIn, piecesIn, runAt } from './runs';
+import { countIn, firstRunAbove, runAt } from './runs';
 import { DirTable, PmdTable, type LeafEntry, type PmdRun } from './tables';
 import { leafAllows } from './faultbits';
 import type { Access } from '../commands';
@@ -91,11 +91,18 @@ function leafBitsAt(e: PmdRun, within: number): Bits | null {
   }
 }
 
-/** Populated leaves (in 4 KiB pages) of PMD entries [lo, hi). */
+/**
+ * Populated leaves (in 4 KiB pages) of PMD entries [lo, hi). It walks the runs
+ * in place, making nothing: RSS reads it for every PMD page of every mm.
+ */
 export function pmdPages(pmd: PmdTable, lo = 0, hi = ENTRIES): number {
   let n = 0;
-  for (const [a, b, r] of piecesIn(pmd.runs, lo, hi)) {
-    if (r === null) continue;
+  const runs = pmd.runs;
+  for (let k = firstRunAbove(runs, lo); k < runs.length; k++) {
+    const r = runs[k]!;
+    if (r.lo >= hi) break;
+    const a = Math.max(lo, r.lo);
+    const b = Math.min(hi, r.hi);
     switch (r.t) {
       case 'uniform':
         if (r.obj !== null) n += (b - a) * ENTRY_PAGES;
