@@ -5,8 +5,7 @@
  * look again only at what a step named, so a step costs what it changed.
  */
 import type { MmId, TraceEvent } from '../events';
-import type { Level } from '../geometry';
-import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE } from '../geometry';
+import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE, type Level } from '../geometry';
 
 /** Address ranges a step named for an mm, or 'all' (look at its whole tree). */
 export type Named = readonly [number, number][] | 'all';
