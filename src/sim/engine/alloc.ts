@@ -12,7 +12,7 @@ import { DirTable, PmdTable } from './tables';
 import type { Machine, MemObject, Mm, Vma } from './state';
 import { leafAllows } from './faultbits';
 import { pageOf } from './vma';
-import { pmdOf, pudOf } from './walk';
+import { pmdToWrite, pudOf } from './walk';
 
 /** The PUD page for va in mm's tree, allocated (and charged to mm) if missing. */
 export function ensurePud(m: Machine, mm: Mm, va: Vaddr): DirTable {
@@ -27,7 +27,7 @@ export function ensurePud(m: Machine, mm: Mm, va: Vaddr): DirTable {
 
 /** The PMD page for va, allocated as a private page if missing. */
 export function ensurePmd(m: Machine, mm: Mm, va: Vaddr): PmdTable {
-  const have = pmdOf(mm, va);
+  const have = pmdToWrite(m, mm, va);
   if (have !== null) return have;
   const pud = ensurePud(m, mm, va);
   const t = new PmdTable(mm, `${mm.id}/${indexAt('pgd', va)}/${indexAt('pud', va)}`);

@@ -72,6 +72,7 @@ export function cloneMachine(src: Machine): Machine {
     c = new DirTable(d.level, d.owner === null ? null : mm(d.owner));
     dirs.set(d, c);
     for (const [i, child] of d.children) c.children.set(i, child instanceof DirTable ? dir(child) : pmd(child));
+    c.runs = d.runs.map((r) => ({ ...r, obj: r.obj === null ? null : obj(r.obj) }));
     return c;
   };
   const regions = new Map<MshareRegion, MshareRegion>();
@@ -122,6 +123,7 @@ export function cloneMachine(src: Machine): Machine {
     mmNames: new Map(src.mmNames),
     findings: src.findings.map((f) => ({ ...f })),
     cacheChanged: new Set(),
+    reshaped: [],
     events: [],
     markerAt: 0,
   };

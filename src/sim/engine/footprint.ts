@@ -1,6 +1,6 @@
 /**
  * How much of the engine's own memory the world holds, in objects (an mm, a
- * VMA, a table page kept explicitly, a run of entries), so a scenario that
+ * VMA, a table page kept explicitly, a run of entries or of PMD pages), so a scenario that
  * would outgrow the machine running the lab is stopped in words instead of
  * crashing it (SPEC 4: the same budget in the runner and the worker).
  * Logical page-table pages are not the measure: a uniform run stands for
@@ -39,7 +39,7 @@ class MmCount {
     let puds = 0;
     for (const [gi, pud] of mm.pgd.children) {
       if (!(pud instanceof DirTable) || pud.owner !== mm) continue; // an msharefs window's entry is the host's
-      puds += 1;
+      puds += 1 + pud.runs.length; // the page and its runs of uniform PMD pages, one object each
       if (named === 'all') for (const ui of pud.children.keys()) this.recount(gi, ui, pud);
     }
     if (named !== 'all') {

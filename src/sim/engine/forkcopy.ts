@@ -14,7 +14,7 @@ import { ensurePmd, ensurePud } from './alloc';
 import { emit, takeTables } from './machine';
 import { piecesIn, replaceRange } from './runs';
 import { pmdRunKind, type PmdRun, type PmdTable } from './tables';
-import { pmdOf, pudOf } from './walk';
+import { pmdOf, pmdToWrite, pudOf } from './walk';
 import type { Machine, MemObject, Mm, Vma } from './state';
 
 /** Whether fork copies this VMA's tables (copy_page_range's vma_needs_copy). */
@@ -22,15 +22,15 @@ export function needsCopy(v: Vma): boolean {
   return !v.shared && v.anon;
 }
 
-/** The 1 GiB spans [a, b) of the copied VMAs where the parent has a PMD page or at least a PUD page. */
-function* spans(parent: Mm, vmas: readonly Vma[]): Generator<{ a: Vaddr; b: Vaddr; s: Vaddr; pmd: PmdTable | null }> {
+/** The 1 GiB spans [a, b) of the copied VMAs where the parent has a PMD page (as `pmdAt` finds it) or at least a PUD page. */
+function* spans(parent: Mm, vmas: readonly Vma[], pmdAt: (s: Vaddr) => PmdTable | null): Generator<{ a: Vaddr; b: Vaddr; s: Vaddr; pmd: PmdTable | null }> {
   for (const v of vmas) {
     for (let s = alignDown(v.start, PUD_SIZE); s < v.end; s += PUD_SIZE) {
       if (pudOf(parent, s) === null) {
         s = alignDown(s, PGDIR_SIZE) + PGDIR_SIZE - PUD_SIZE; // nothing below this PGD entry
         continue;
       }
-      yield { a: Math.max(v.start, s), b: Math.min(v.end, s + PUD_SIZE), s, pmd: pmdOf(parent, s) };
+      yield { a: Math.max(v.start, s), b: Math.min(v.end, s + PUD_SIZE), s, pmd: pmdAt(s) };
     }
   }
 }
@@ -40,7 +40,7 @@ export function copyCost(parent: Mm, vmas: readonly Vma[]): number {
   const puds = new Set<number>();
   const pmds = new Set<number>();
   const ptes = new Set<number>();
-  for (const { a, b, s, pmd } of spans(parent, vmas)) {
+  for (const { a, b, s, pmd } of spans(parent, vmas, (s) => pmdOf(parent, s))) {
     puds.add(Math.floor(s / PGDIR_SIZE));
     if (pmd === null) continue;
     pmds.add(s / PUD_SIZE);
@@ -75,7 +75,8 @@ export function copyTables(m: Machine, parent: Mm, child: Mm, vmas: readonly Vma
     cleared() {},
     allocated() {},
   };
-  for (const { a, b, s, pmd } of spans(parent, vmas)) {
+  // The parent's leaves may lose W: a PUD run's PMD page is made explicit first.
+  for (const { a, b, s, pmd } of spans(parent, vmas, (s) => pmdToWrite(m, parent, s))) {
     ensurePud(m, child, a);
     if (pmd === null) continue;
     const cpmd = ensurePmd(m, child, a);

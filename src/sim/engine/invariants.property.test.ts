@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { print } from '../../scenario/printer';
+import { windowScenarioArb } from '../../scenario/arbitraries';
 import type { Command, Located } from '../commands';
 import { createEngine } from './engine';
 
@@ -50,6 +51,21 @@ describe('incremental invariant checks', () => {
         });
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('agree with a check from scratch where PMD pages are kept as PUD runs', () => {
+    fc.assert(
+      fc.property(windowScenarioArb, (commands) => {
+        const engine = createEngine();
+        commands.forEach((c, i) => {
+          engine.step(c);
+          const why = print(commands.slice(0, i + 1));
+          expect(engine.invariants(), why).toEqual([]);
+          expect(engine.clone().invariants(), why).toEqual([]);
+        });
+      }),
+      { numRuns: 100 },
     );
   });
 });

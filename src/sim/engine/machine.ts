@@ -35,6 +35,8 @@ export function createMachine(ram: Bytes = DEFAULT_RAM, seed = DEFAULT_SEED, ptR
     markerAt: 0,
     mmNames: new Map(),
     started: false,
+    pudRuns: true,
+    reshaped: [],
   };
 }
 

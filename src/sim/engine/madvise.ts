@@ -14,7 +14,7 @@ import { clearLeaves } from './unmap';
 import { freePteTables } from './tablesfree';
 import { modelOf } from './sharing/models';
 import { holesIn, isolate, mergeVmas, vmasIn } from './vma';
-import { pmdOf } from './walk';
+import { pmdToWrite } from './walk';
 import type { Machine, Mm, Vma } from './state';
 
 export function madvise(m: Machine, mm: Mm, va: Vaddr, rawLen: Bytes, advice: Advice): SyscallError | null {
@@ -57,7 +57,7 @@ function reclaim(m: Machine, mm: Mm, _v: Vma, a: Vaddr, b: Vaddr): void {
   for (let s = alignDown(c0, PUD_SIZE); s < c1; s += PUD_SIZE) {
     const lo = Math.max(c0, s);
     const hi = Math.min(c1, s + PUD_SIZE);
-    const pmd = pmdOf(mm, lo);
+    const pmd = pmdToWrite(m, mm, lo);
     if (pmd === null || hi <= lo) continue;
     freePteTables(m, mm, pmd, s, lo, hi);
   }

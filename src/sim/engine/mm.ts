@@ -4,6 +4,7 @@
  */
 import { emit, releaseTables, takeTables } from './machine';
 import { DirTable, PmdTable } from './tables';
+import { runPmdPages } from './pudruns';
 import type { Machine, Mm } from './state';
 import { VmaList } from './vmalist';
 
@@ -34,6 +35,7 @@ function leak(m: Machine, mm: Mm): void {
     if (pud instanceof DirTable && pud.owner !== mm) continue;
     pages++;
     if (!(pud instanceof DirTable)) continue;
+    pages += runPmdPages(pud);
     for (const pmd of pud.children.values()) {
       if (!(pmd instanceof PmdTable)) continue;
       pmd.removeUser(mm);

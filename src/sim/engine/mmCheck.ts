@@ -6,7 +6,8 @@
  * not what the mm holds. A host mm is walked whole: what its guests and
  * windows do reaches it at their addresses.
  */
-import { PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, hex } from '../geometry';
+import { ENTRIES, PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, hex } from '../geometry';
+import { PMD_PAGE_PAGES, pudRunAt } from './pudruns';
 import { DirTable, PmdTable, type PmdRun } from './tables';
 import { firstRunAbove } from './runs';
 import { findVma, pageOf } from './vma';
@@ -46,8 +47,14 @@ export class MmSummary implements Totals {
   /** An owned page is pointed at twice (a hugetlb mapping sharing with itself): then every update is whole. */
   private twice = false;
   private ownedPtes = 0;
-  listedUsers = 0;
+  /** Users listed by the PMD pages it owns explicitly. */
+  private listed = 0;
   private ownedPuds = 0;
+  /** PGD entry → what its PUD page's runs of uniform PMD pages hold (pudruns.ts), for PUD pages that have runs. */
+  private readonly runParts = new Map<number, RunPart>();
+  /** PMD pages the runs stand for: each is one reference, lists one user and has 512 PTE pages. */
+  private runPmds = 0;
+  private readonly troubledRuns = new Set<number>();
   private pgdProblems: string[] = [];
   /** PUD entries (gi * 512 + ui) whose part found something wrong. */
   private readonly troubledKeys = new Set<number>();
@@ -57,16 +64,20 @@ export class MmSummary implements Totals {
   constructor(readonly mm: Mm) {}
 
   get physical(): number {
-    return 1 + this.ownedPuds + this.owned.size + this.ownedPtes;
+    return 1 + this.ownedPuds + this.owned.size + this.ownedPtes + this.runPmds * (1 + ENTRIES);
   }
 
   get references(): number {
-    return this.partCount;
+    return this.partCount + this.runPmds;
+  }
+
+  get listedUsers(): number {
+    return this.listed + this.runPmds;
   }
 
   /** The pages that should be charged to the mm: PUD pages, one per PMD reference, PTE pages below the PMD pages it owns. */
   private get own(): number {
-    return this.ownedPuds + this.partCount + this.ownedPtes;
+    return this.ownedPuds + this.partCount + this.ownedPtes + this.runPmds * (1 + ENTRIES);
   }
 
   totals(): Totals {
@@ -84,12 +95,13 @@ export class MmSummary implements Totals {
   }
 
   get troubled(): boolean {
-    return this.pgdProblems.length > 0 || this.troubledKeys.size > 0 || this.otherProblems.length > 0;
+    return this.pgdProblems.length > 0 || this.troubledKeys.size > 0 || this.troubledRuns.size > 0 || this.otherProblems.length > 0;
   }
 
   problems(): string[] {
     const out = [...this.pgdProblems];
     for (const key of [...this.troubledKeys].sort((a, b) => a - b)) out.push(...this.parts.get(Math.floor(key / 512))!.get(key % 512)!.problems);
+    for (const gi of [...this.troubledRuns].sort((a, b) => a - b)) out.push(...this.runParts.get(gi)!.problems);
     out.push(...this.otherProblems);
     return out;
   }
@@ -113,6 +125,7 @@ export class MmSummary implements Totals {
     const visit = (gi: number, ui: number, pud: DirTable | null): void => this.revisit(gi, ui, pud, only, dropped, foreign);
     if (named === 'all') this.everyKey(visit);
     else this.keysIn(named, visit);
+    this.updateRuns(named);
     const other: string[] = [];
     if (!mm.alive) other.push(`mm ${mm.name} is freed but still listed`);
     if (mm.charged !== this.own) other.push(`${mm.name} is charged ${mm.charged} table pages but ${this.own} are its own`);
@@ -123,6 +136,35 @@ export class MmSummary implements Totals {
     this.otherProblems = other;
   }
 
+
+  /** The run parts of the PUD pages `named` reaches (every one for 'all'), walked again. */
+  private updateRuns(named: Named): void {
+    if (named === 'all') {
+      for (const gi of [...this.runParts.keys()]) this.putRuns(gi, null);
+      for (const gi of this.mm.pgd.children.keys()) this.putRuns(gi, runPart(this.mm, gi, ownPud(this.mm, gi)));
+      return;
+    }
+    let last = -1;
+    eachPudRange(named, (gi) => {
+      if (gi === last) return;
+      last = gi;
+      const pud = ownPud(this.mm, gi);
+      if (this.runParts.has(gi) || (pud !== null && pud.runs.length > 0)) this.putRuns(gi, runPart(this.mm, gi, pud));
+    });
+  }
+
+  private putRuns(gi: number, part: RunPart | null): void {
+    const old = this.runParts.get(gi);
+    if (old !== undefined) {
+      this.runPmds -= old.pmds;
+      this.runParts.delete(gi);
+      this.troubledRuns.delete(gi);
+    }
+    if (part === null) return;
+    this.runParts.set(gi, part);
+    this.runPmds += part.pmds;
+    if (part.problems.length > 0) this.troubledRuns.add(gi);
+  }
 
   /** Every PUD entry that points at a PMD page (a fresh summary has no parts yet). */
   private everyKey(visit: (gi: number, ui: number, pud: DirTable) => void): void {
@@ -179,7 +221,7 @@ export class MmSummary implements Totals {
     this.owned.set(part.pmd, refs + 1);
     if (refs > 0) return void (this.twice = true); // counted already, by the walk of this same update
     this.ownedPtes += part.ptes;
-    this.listedUsers += part.users;
+    this.listed += part.users;
   }
 
   private remove(gi: number, ui: number, part: PmdPart): void {
@@ -193,8 +235,39 @@ export class MmSummary implements Totals {
     if (refs > 1) return void this.owned.set(part.pmd, refs - 1);
     this.owned.delete(part.pmd);
     this.ownedPtes -= part.ptes;
-    this.listedUsers -= part.users;
+    this.listed -= part.users;
   }
+}
+
+/** What a PUD page's runs of uniform PMD pages hold, as last walked. */
+interface RunPart {
+  readonly pmds: number;
+  readonly problems: readonly string[];
+}
+
+/**
+ * The runs of PUD page gi (null when it has none): in order, never also an
+ * explicit PMD page, and their leaves inside a VMA that maps them and cached.
+ */
+function runPart(mm: Mm, gi: number, pud: DirTable | null): RunPart | null {
+  if (pud === null || pud.runs.length === 0) return null;
+  const out: string[] = [];
+  let last: Vma | null = null;
+  const vmaAt = (at: number): Vma | null => (last !== null && last.start <= at && at < last.end ? last : (last = findVma(mm, at)));
+  let pmds = 0;
+  let prev = 0;
+  for (const r of pud.runs) {
+    const at = gi * PGDIR_SIZE + r.lo * PUD_SIZE;
+    if (r.lo < prev || r.hi <= r.lo || r.hi > ENTRIES) out.push(`${mm.name}: the runs of the PUD page at ${hex(gi * PGDIR_SIZE)} are out of order`);
+    prev = r.hi;
+    pmds += r.hi - r.lo;
+    if (r.obj === null) continue;
+    const pages = (r.hi - r.lo) * PMD_PAGE_PAGES;
+    if (!mapsLinearly(r.obj, r.page0, at, (r.hi - r.lo) * PUD_SIZE, vmaAt)) out.push(`${mm.name}: the uniform PMD pages at ${hex(at)} do not match their VMA`);
+    if (r.obj.cache.countIn(r.page0, r.page0 + pages) !== pages) out.push(`${mm.name}: the uniform PMD pages at ${hex(at)} map uncached pages`);
+  }
+  for (const ui of pud.children.keys()) if (pudRunAt(pud, ui) !== null) out.push(`${mm.name}: the PUD entry at ${hex(gi * PGDIR_SIZE + ui * PUD_SIZE)} is both a PMD page and a run`);
+  return { pmds, problems: out.length === 0 ? NO_PROBLEMS : out };
 }
 
 const NO_PROBLEMS: readonly string[] = [];

@@ -139,6 +139,10 @@ export interface Machine {
   mmNames: Map<MmId, string>;
   /** Set once a command other than machine ran: machine must come first. */
   started: boolean;
+  /** Whether a touch may keep whole uniform PMD pages as PUD runs (pudruns.ts); off only to test that they change nothing. */
+  pudRuns: boolean;
+  /** The 1 GiB windows (mm, start, end) whose PMD page was made explicit this step: no event names them, yet their tables changed shape. */
+  reshaped: [MmId, Vaddr, Vaddr][];
 }
 
 export function newObject(name: string, kind: ObjectKind, size: Bytes): MemObject {

@@ -74,9 +74,26 @@ export class PmdTable {
   }
 }
 
+/**
+ * PUD entries lo..hi-1 each point at a private PMD page (of the PUD page's
+ * owner) that is not kept as an object: all 512 of its entries are private
+ * PTE pages, full of pages page0 + 512 * 512 * k, ... of obj with one set of
+ * bits, or all empty (obj null). pudruns.ts makes one explicit when needed.
+ */
+export interface PudRun {
+  lo: number;
+  hi: number;
+  obj: MemObject | null;
+  page0: number;
+  bits: Bits;
+}
+
 export class DirTable {
   readonly level: 'pgd' | 'pud';
+  /** Entries pointing at tables kept as objects. */
   readonly children = new Map<number, DirTable | PmdTable>();
+  /** A PUD page's runs of uniform PMD pages (pudruns.ts), disjoint from `children`'s keys. */
+  runs: PudRun[] = [];
   /** The mm whose tree it was created in; another mm's PGD entry may point here (msharefs). */
   owner: Mm | null;
   constructor(level: 'pgd' | 'pud', owner: Mm | null = null) {

@@ -3,7 +3,8 @@
  * page whose 1 GiB span, a PUD page whose 512 GiB span holds no VMA any more is
  * freed; a hugetlb PMD page other mms still use is only unshared.
  */
-import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE, USER_TOP, alignDown, alignUp, indexAt, type Vaddr } from '../geometry';
+import { ENTRIES, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, USER_TOP, alignDown, alignUp, indexAt, type Vaddr } from '../geometry';
+import { materialise, pudRunAt, pudRunKind } from './pudruns';
 import { emit, releaseTables } from './machine';
 import { piecesIn, replaceRange, runAt } from './runs';
 import { DirTable, PmdTable, pmdRunKind } from './tables';
@@ -28,17 +29,58 @@ export function freeEmptyTables(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr): void 
     if (!(pud instanceof DirTable) || pud.owner !== mm) continue; // an msharefs link is the host's
     const pudBase = gi * PGDIR_SIZE;
     if (pudBase + PGDIR_SIZE <= c0 || pudBase >= c1) continue;
+    if (pud.runs.length > 0) explicitPartRunWindows(m, pud, gi, c0, c1, g0, g1);
     for (const [ui, pmd] of [...pud.children]) {
       const s = pudBase + ui * PUD_SIZE;
       if (!(pmd instanceof PmdTable) || s + PUD_SIZE <= c0 || s >= c1) continue;
       freePteTables(m, mm, pmd, s, Math.max(c0, s), Math.min(c1, s + PUD_SIZE));
       if (s >= g0 && s + PUD_SIZE <= g1 && !pmd.kept) freePmdTable(m, mm, pud, ui, pmd, s);
     }
-    if (pudBase >= p0 && pudBase + PGDIR_SIZE <= p1 && pud.children.size === 0 && !linkedByWindows(m, mm, gi, pud)) {
+    if (pud.runs.length > 0) freeRunWindows(m, mm, pud, gi, c0, c1, g0, g1);
+    if (pudBase >= p0 && pudBase + PGDIR_SIZE <= p1 && pud.children.size === 0 && pud.runs.length === 0 && !linkedByWindows(m, mm, gi, pud)) {
       mm.pgd.children.delete(gi);
       releaseTables(m, mm, 1);
       emit(m, { k: 'free', mm: mm.id, level: 'pud', va: pudBase, count: 1 });
     }
+  }
+}
+
+/**
+ * The PUD entries of PUD page gi whose windows [c0, c1) reaches, [u0, u1), and
+ * of those the windows that lie inside both [c0, c1) and [g0, g1), [w0, w1):
+ * they lose every PTE page and the PMD page; the others only some PTE pages.
+ */
+function runEntries(gi: number, c0: Vaddr, c1: Vaddr, g0: Vaddr, g1: Vaddr): { u0: number; u1: number; w0: number; w1: number } {
+  const pudBase = gi * PGDIR_SIZE;
+  const clamp = (u: number): number => Math.max(0, Math.min(ENTRIES, u));
+  const down = (va: Vaddr): number => clamp(Math.floor((va - pudBase) / PUD_SIZE));
+  const up = (va: Vaddr): number => clamp(Math.ceil((va - pudBase) / PUD_SIZE));
+  const u0 = down(c0);
+  const u1 = up(c1);
+  return { u0, u1, w0: Math.max(up(c0), up(g0)), w1: Math.min(down(c1), down(g1)) };
+}
+
+/** PUD run windows that lose only some PTE pages, made explicit PMD pages so the loop over those frees them. */
+function explicitPartRunWindows(m: Machine, pud: DirTable, gi: number, c0: Vaddr, c1: Vaddr, g0: Vaddr, g1: Vaddr): void {
+  const { u0, u1, w0, w1 } = runEntries(gi, c0, c1, g0, g1);
+  for (let ui = u0; ui < u1; ui++) {
+    if (ui >= w0 && ui < w1) continue;
+    const run = pudRunAt(pud, ui);
+    if (run !== null) materialise(m, { pud, gi, ui, run });
+  }
+}
+
+/** The PMD pages, and their PTE pages, of the PUD run windows that now hold no VMA: freed on the runs. */
+function freeRunWindows(m: Machine, mm: Mm, pud: DirTable, gi: number, c0: Vaddr, c1: Vaddr, g0: Vaddr, g1: Vaddr): void {
+  const { w0, w1 } = runEntries(gi, c0, c1, g0, g1);
+  if (w1 <= w0) return;
+  for (const [x, y, r] of piecesIn(pud.runs, w0, w1)) {
+    if (r === null) continue;
+    const va = gi * PGDIR_SIZE + x * PUD_SIZE;
+    replaceRange(pud.runs, pudRunKind, x, y, []);
+    releaseTables(m, mm, (y - x) * (1 + ENTRIES));
+    emit(m, { k: 'free', mm: mm.id, level: 'pte', va, count: (y - x) * ENTRIES });
+    emit(m, { k: 'free', mm: mm.id, level: 'pmd', va, count: y - x });
   }
 }
 

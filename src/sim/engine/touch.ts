@@ -100,13 +100,21 @@ function firstFault(mm: Mm, lo: Vaddr, hi: Vaddr, access: Access): Vaddr {
 
 /** Runs the touch span by span; false when the task was OOM-killed. */
 function runSpans(m: Machine, task: Task, vma: Vma, lo: Vaddr, hi: Vaddr, access: Access): boolean {
-  for (let s = alignDown(lo, PUD_SIZE); s < hi; s += PUD_SIZE) {
+  const model = modelOf(vma);
+  for (let s = alignDown(lo, PUD_SIZE); s < hi; ) {
+    const from = m.events.length;
+    const whole = s >= lo && model.touchWindows !== undefined ? model.touchWindows(m, task.mm, vma, s, hi, access) : 0;
+    if (whole > 0) {
+      hoistFirstFault(m, from);
+      s += whole;
+      continue;
+    }
     const a = Math.max(lo, s);
     const b = Math.min(hi, s + PUD_SIZE);
-    const from = m.events.length;
-    const oom = modelOf(vma).touchSpan(m, task.mm, vma, a, b, access);
+    const oom = model.touchSpan(m, task.mm, vma, a, b, access);
     hoistFirstFault(m, from);
     if (oom !== null) return oomKill(m, task, oom), false;
+    s += PUD_SIZE;
   }
   return true;
 }

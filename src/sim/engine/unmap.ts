@@ -5,7 +5,7 @@
  */
 import type { MmId } from '../events';
 import type { Vaddr } from '../geometry';
-import { pmdOf } from './walk';
+import { pmdToWrite } from './walk';
 import { emit } from './machine';
 import { MODELS, eachSpan, modelOf } from './sharing/models';
 import { freeEmptyTables, releaseAnon } from './tablesfree';
@@ -30,7 +30,7 @@ export function unmapRange(m: Machine, mm: Mm, lo: Vaddr, hi: Vaddr, tlb: boolea
   releaseAnon(m, gone);
   if (tlb && flushed.size > 0) emit(m, { k: 'tlb', mms: [...flushed].sort((a, b) => a - b), va: lo, len: hi - lo });
   // As posted, the free path skips a guest's PMD pages over a shared range, for good (SPEC 1.3).
-  if (m.asPosted) for (const v of gone) if (v.host !== null) eachSpan(v.start, v.end, (s) => void (pmdOf(mm, s) !== null && (pmdOf(mm, s)!.kept = true)));
+  if (m.asPosted) for (const v of gone) if (v.host !== null) eachSpan(v.start, v.end, (s) => void (pmdToWrite(m, mm, s) !== null && (pmdToWrite(m, mm, s)!.kept = true)));
   freeEmptyTables(m, mm, gone[0]!.start, gone[gone.length - 1]!.end);
   for (const model of MODELS) model.unmapped(m, mm, gone, !tlb);
 }

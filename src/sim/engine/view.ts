@@ -7,6 +7,7 @@ import type { EntryRun, FileView, MmView, TableView, ViewOptions, VmaView, World
 import { DirTable, PmdTable, type PteRun } from './tables';
 import type { Machine, MemObject, Mm } from './state';
 import { rssPages } from './walk';
+import { pmdOfRun } from './pudruns';
 
 const MAX_RANGES = 2000;
 
@@ -65,11 +66,14 @@ export function mmView(m: Machine, mm: Mm, o: ViewOptions): { view: MmView; trun
     const pudVa = gi * PGDIR_SIZE;
     if (!(pud instanceof DirTable) || pud.owner !== mm || !overlaps(pudVa, PGDIR_SIZE, inView(m, mm, o))) continue;
     const pudId = `${mm.id}/${gi}`;
-    const children = [...pud.children].sort((a, b) => a[0] - b[0]);
+    const children = [...pud.children, ...runPmdsInView(pud, gi, pudVa, inView(m, mm, o))].sort((a, b) => a[0] - b[0]);
     const entries = joinRuns(
-      children.map(([ui, pmd]): EntryRun =>
-        pmd instanceof PmdTable && pmd.id !== `${pudId}/${ui}` ? { kind: 'shared', lo: ui, hi: ui + 1, target: pmd.id } : { kind: 'table', lo: ui, hi: ui + 1, parent: pudId },
-      ),
+      [
+        ...[...pud.children].map(([ui, pmd]): EntryRun =>
+          pmd instanceof PmdTable && pmd.id !== `${pudId}/${ui}` ? { kind: 'shared', lo: ui, hi: ui + 1, target: pmd.id } : { kind: 'table', lo: ui, hi: ui + 1, parent: pudId },
+        ),
+        ...pud.runs.map((r): EntryRun => ({ kind: 'table', lo: r.lo, hi: r.hi, parent: pudId })),
+      ].sort((a, b) => a.lo - b.lo),
     );
     tables.push({ id: pudId, level: 'pud', va: pudVa, owner: mm.id, referrers: [mm.id], entries, shared: false });
     for (const [ui, pmd] of children) {
@@ -100,6 +104,17 @@ export function mmView(m: Machine, mm: Mm, o: ViewOptions): { view: MmView; trun
   const rss = rssPages(mm);
   const shape = digest(JSON.stringify([mm.isHost, pgtablesBytes, rss, vmas, tables.map((t) => [t.level, t.va, t.referrers.length, t.entries.map((e) => relative(e, mm))])]));
   return { view: { id: mm.id, name: mm.name, isHost: mm.isHost, tasks, pgtablesBytes, rssPages: rss, vmas, tables, shape }, truncated };
+}
+
+/** The PMD pages a PUD page's runs stand for (pudruns.ts) whose 1 GiB lies in view, as copies to show. */
+function runPmdsInView(pud: DirTable, gi: number, pudVa: Vaddr, o: ViewOptions): [number, PmdTable][] {
+  const out: [number, PmdTable][] = [];
+  for (const r of pud.runs) {
+    const lo = Math.max(r.lo, Math.floor((o.lo - pudVa) / PUD_SIZE));
+    const hi = Math.min(r.hi, Math.ceil((o.hi - pudVa) / PUD_SIZE));
+    for (let ui = lo; ui < hi; ui++) out.push([ui, pmdOfRun(pud, gi, ui, r)]);
+  }
+  return out;
 }
 
 /** A window's PGD entry linked to an msharefs host's PUD page: `shared`, with the host. */

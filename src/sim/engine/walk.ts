@@ -8,7 +8,8 @@ import { DirTable, PmdTable, type LeafEntry, type PmdRun } from './tables';
 import { leafAllows } from './faultbits';
 import type { Access } from '../commands';
 import type { Bits } from '../bits';
-import type { Mm } from './state';
+import type { Machine, Mm } from './state';
+import { materialise, pmdOfRun, pudRunAt, runLeafPages, runWindowAt } from './pudruns';
 
 const ENTRY_PAGES = 512;
 
@@ -23,10 +24,27 @@ export function ownPud(mm: Mm, gi: number): DirTable | null {
   return pud instanceof DirTable && pud.owner === mm ? pud : null;
 }
 
+/**
+ * The PMD page for va, to read: a PUD run's page comes as a copy nobody keeps
+ * (pudruns.ts), so whoever changes a PMD page asks `pmdToWrite` instead.
+ */
 export function pmdOf(mm: Mm, va: Vaddr): PmdTable | null {
   const pud = pudOf(mm, va);
+  if (pud === null) return null;
+  const ui = indexAt('pud', va);
+  const t = pud.children.get(ui);
+  if (t instanceof PmdTable) return t;
+  const r = pudRunAt(pud, ui);
+  return r === null ? null : pmdOfRun(pud, indexAt('pgd', va), ui, r);
+}
+
+/** The PMD page for va, kept in the tree so it can be changed: a PUD run's page is made explicit. */
+export function pmdToWrite(m: Machine, mm: Mm, va: Vaddr): PmdTable | null {
+  const pud = pudOf(mm, va);
   const t = pud?.children.get(indexAt('pud', va));
-  return t instanceof PmdTable ? t : null;
+  if (t instanceof PmdTable) return t;
+  const w = runWindowAt(mm, va);
+  return w === null ? null : materialise(m, w);
 }
 
 /** The PMD entry for va as the walk sees it, links followed into the host. */
@@ -127,6 +145,7 @@ export function rssPages(mm: Mm): number {
   for (const pud of mm.pgd.children.values()) {
     if (!(pud instanceof DirTable)) continue;
     for (const pmd of pud.children.values()) if (pmd instanceof PmdTable) n += pmdPages(pmd);
+    n += runLeafPages(pud);
   }
   return n;
 }

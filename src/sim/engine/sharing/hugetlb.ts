@@ -9,7 +9,7 @@ import { PMD_SIZE, indexAt, type Vaddr } from '../../geometry';
 import { emit } from '../machine';
 import { piecesIn, replaceRange } from '../runs';
 import { pmdRunKind, type PmdRun, type PmdTable } from '../tables';
-import { pmdOf } from '../walk';
+import { pmdToWrite } from '../walk';
 import type { Machine, Mm, Vma } from '../state';
 import { protectBits } from './leaves';
 import { seenPieces } from '../seen';
@@ -21,13 +21,13 @@ export const hugetlb: SharingModel = {
   name: 'hugetlb',
   touchSpan: hugetlbTouchSpan,
   protectSpan(m, mm, vma, s, a, b, flushed) {
-    const pmd = pmdOf(mm, a);
+    const pmd = pmdToWrite(m, mm, a);
     if (pmd === null) return;
     if (unsharePmd(m, mm, a)) flushed.add(mm.id);
     else protectHuge(m, mm, pmd.runs, s, a, b, vma, flushed);
   },
   clearSpan(m, mm, _vma, s, a, b, flushed) {
-    const pmd = pmdOf(mm, a);
+    const pmd = pmdToWrite(m, mm, a);
     if (pmd === null) return;
     if (unsharePmd(m, mm, a)) flushed.add(mm.id);
     else clearHugeLeaves(m, mm, pmd, s, a, b, flushed);

@@ -12,7 +12,7 @@ import { findOomPoint, type CostItem, type OomPoint } from '../oom';
 import { coalesce, piecesIn, replaceRuns, runAt } from '../runs';
 import { pmdRunKind, type PmdRun, type PmdTable } from '../tables';
 import { pageOf } from '../vma';
-import { pmdOf, pudOf } from '../walk';
+import { pmdOf, pmdToWrite, pudOf } from '../walk';
 import type { Machine, Mm, Vma } from '../state';
 import { findPartner, sharePmd, windowShareable } from './hugetlbShare';
 
@@ -37,7 +37,7 @@ export function hugetlbTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vadd
       ensurePmd(m, mm, a);
     }
   }
-  const pmd = pmdOf(mm, a)!;
+  const pmd = pmdToWrite(m, mm, a)!;
   const base = alignDown(a, PUD_SIZE);
   const e0 = indexAt('pmd', a);
   const e1 = indexAt('pmd', b - 1) + 1;

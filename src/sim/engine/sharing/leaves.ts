@@ -6,7 +6,7 @@
 import { D, NX, P, W, type Bits } from '../../bits';
 import type { Prot } from '../../commands';
 import type { MmId } from '../../events';
-import { applyLeafOp, type Sink } from '../leafops';
+import { applyLeafOp, type LeafOp, type Sink } from '../leafops';
 import { emit } from '../machine';
 import { seenPieces } from '../seen';
 import type { PmdTable } from '../tables';
@@ -22,9 +22,14 @@ export function protectBits(bits: Bits, prot: Prot, shared: boolean): Bits {
   return b;
 }
 
-/** Rewrites the populated leaves of [a, b) in `pmd` (the 1 GiB at s) under `prot`. */
-export function protectLeaves(m: Machine, pmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr, prot: Prot, shared: boolean, flushed: Set<MmId>): void {
-  const sink: Sink = {
+/** mprotect as a leaf operation: each populated leaf's bits under `prot`. */
+export function protectOp(prot: Prot, shared: boolean): LeafOp {
+  return { populated: (bits) => protectBits(bits, prot, shared), fill: null };
+}
+
+/** A sink for protection changes: `prot` events with who sees them; collects the mms to flush. */
+export function protectSink(m: Machine, flushed: Set<MmId>): Sink {
+  return {
     filled() {},
     allocated() {},
     cleared() {},
@@ -35,7 +40,11 @@ export function protectLeaves(m: Machine, pmd: PmdTable, s: Vaddr, a: Vaddr, b: 
       }
     },
   };
-  applyLeafOp(pmd, s, a, b, { populated: (bits) => protectBits(bits, prot, shared), fill: null }, null, sink);
+}
+
+/** Rewrites the populated leaves of [a, b) in `pmd` (the 1 GiB at s) under `prot`. */
+export function protectLeaves(m: Machine, pmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr, prot: Prot, shared: boolean, flushed: Set<MmId>): void {
+  applyLeafOp(pmd, s, a, b, protectOp(prot, shared), null, protectSink(m, flushed));
 }
 
 /** A sink for clears: `clear` events with who sees them; collects the mms to flush. */
@@ -53,7 +62,8 @@ export function clearSink(m: Machine, flushed: Set<MmId>): Sink {
   };
 }
 
-const CLEAR = { populated: () => null, fill: null };
+/** MADV_DONTNEED and unmap as a leaf operation: every populated leaf cleared. */
+export const CLEAR: LeafOp = { populated: () => null, fill: null };
 
 /** Clears the populated leaves of [a, b) in `pmd` (the 1 GiB at s). */
 export function clearLeavesIn(m: Machine, pmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr, flushed: Set<MmId>): void {

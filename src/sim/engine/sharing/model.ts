@@ -22,6 +22,8 @@ export interface SharingModel {
   refuse?(op: 'mprotect' | 'madvise' | 'munmap', vma: Vma, lo: Vaddr, hi: Vaddr): SyscallError | null;
   /** On fault, when the model runs the whole segment [lo, hi) of vma; false when the task died. */
   touchWindow?(m: Machine, task: Task, vma: Vma, lo: Vaddr, hi: Vaddr, access: Access, kit: TouchKit): boolean;
+  /** On fault, before the span at s: whole empty 1 GiB windows of [s, hi) touched at once; the bytes done (0: none, go span by span). */
+  touchWindows?(m: Machine, mm: Mm, vma: Vma, s: Vaddr, hi: Vaddr, access: Access): number;
   /** On fault: a touch of [a, b), inside one 1 GiB span, by mm; the OOM point if frames ran out. */
   touchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access): OomPoint | null;
   /** On protection change: the leaves of [a, b) in the 1 GiB span at s, under vma's new prot. */

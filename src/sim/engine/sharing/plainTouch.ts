@@ -7,14 +7,15 @@
 import type { Access } from '../../commands';
 import { PAGE_SIZE, PMD_SIZE, PUD_SIZE, alignDown, indexAt, type Vaddr } from '../../geometry';
 import { applyLeafOp, setLeaf, tidyLeafTable } from '../leafops';
-import { emitFault, emitSet, ensurePmd, ensurePud, fillCache, vmaSource, type TouchSink } from '../alloc';
+import { emitFault, emitSet, ensurePmd, ensurePud, fillCache, touchSink, vmaSource, type TouchSink } from '../alloc';
+import { applyOnRun, runWindowAt } from '../pudruns';
 import { leafAllows, touchRule, touchedBits } from '../faultbits';
 import { findOomPoint, totalCost, type CostItem, type OomPoint } from '../oom';
 import { freeFrames } from '../machine';
 import { countIn, runAt } from '../runs';
 import { PmdTable, PteTable } from '../tables';
 import { pageOf } from '../vma';
-import { pmdOf, pudOf } from '../walk';
+import { pmdOf, pmdToWrite, pudOf } from '../walk';
 import type { Machine, Mm, Vma } from '../state';
 
 /** Cost items of a plain touch of [a, b) within one 1 GiB span, in page order. */
@@ -41,7 +42,7 @@ export function plainCostTotal(vma: Vma, pmd: PmdTable | null, a: Vaddr, b: Vadd
 
 /** A touch of one span of an ordinary mapping; the OOM point if it ran out. */
 export function normalTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access, sink: TouchSink): OomPoint | null {
-  const pmd = pmdOf(mm, a);
+  const pmd = pmdToWrite(m, mm, a);
   // The usual fault: the PMD page is there and the frames suffice, so no upper table to count or allocate.
   if (pmd !== null && plainCostTotal(vma, pmd, a, b) <= freeFrames(m)) {
     applyLeafOp(pmd, alignDown(a, PUD_SIZE), a, b, touchRule(vma, access), vmaSource(vma), sink);
@@ -59,6 +60,22 @@ export function normalTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr
   if (end > a) applyLeafOp(ensurePmd(m, mm, a), alignDown(a, PUD_SIZE), a, end, touchRule(vma, access), vmaSource(vma), sink);
   if (oom !== null) allocateUpTo(m, mm, oom, sink);
   return oom;
+}
+
+/**
+ * A touch of [a, b) inside a PUD run's window (pudruns.ts), done on the run
+ * when nothing or the whole window changes; false, having done nothing, when
+ * the window must be made explicit first or its file pages may not fit.
+ */
+export function touchOnRun(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access): boolean {
+  const w = runWindowAt(mm, a);
+  if (w === null) return false;
+  if (w.run.obj === null) {
+    const p0 = pageOf(vma, a);
+    const pages = (b - a) / PAGE_SIZE;
+    if (pages - vma.obj.cache.countIn(p0, p0 + pages) > freeFrames(m)) return false; // the range path finds the OOM point
+  }
+  return applyOnRun(w, alignDown(a, PUD_SIZE), a, b, touchRule(vma, access), vmaSource(vma), touchSink(m, mm, vma, access, 'normal'));
 }
 
 /**

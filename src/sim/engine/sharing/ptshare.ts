@@ -11,7 +11,7 @@ import { fail, type SyscallError } from '../errors';
 import { emit, freeFrames } from '../machine';
 import { piecesIn, replaceRange } from '../runs';
 import { pmdRunKind } from '../tables';
-import { pmdOf } from '../walk';
+import { pmdToWrite } from '../walk';
 import type { Host, Machine, MemObject, Mm, Vma } from '../state';
 import { clearLeavesIn, protectLeaves } from './leaves';
 import { eachSpan, type SharingModel } from './model';
@@ -31,11 +31,11 @@ export const ptshare: SharingModel = {
   // The host's PTEs for the range, whether or not mm has linked its entries (SPEC 1.3,
   // decision); as posted, only what mm's own links reach.
   protectSpan(m, mm, vma, s, a, b, flushed) {
-    const pmd = pmdOf(m.asPosted ? mm : hostOf(vma), a);
+    const pmd = pmdToWrite(m, m.asPosted ? mm : hostOf(vma), a);
     if (pmd !== null) protectLeaves(m, pmd, s, a, b, vma.prot, vma.shared, flushed);
   },
   clearSpan(m, mm, vma, s, a, b, flushed) {
-    const pmd = pmdOf(m.asPosted ? mm : hostOf(vma), a);
+    const pmd = pmdToWrite(m, m.asPosted ? mm : hostOf(vma), a);
     if (pmd !== null) clearLeavesIn(m, pmd, s, a, b, flushed);
   },
   reclaims: false,
@@ -58,7 +58,7 @@ export const ptshare: SharingModel = {
 
 /** Guest PMD entries of [a, b) (in the 1 GiB at s) that link into the host: cleared, nothing freed there. */
 function unlink(m: Machine, mm: Mm, s: Vaddr, a: Vaddr, b: Vaddr, flushed: Set<MmId>): void {
-  const pmd = pmdOf(mm, a);
+  const pmd = pmdToWrite(m, mm, a);
   if (pmd === null) return;
   for (const [x, y, r] of piecesIn(pmd.runs, indexAt('pmd', a), indexAt('pmd', b - 1) + 1)) {
     if (r?.t !== 'link') continue;
