@@ -34,7 +34,7 @@ function both(cmds: readonly Located[]): { on: Engine; off: Engine; footprints: 
   expect(on.processes()).toEqual(off.processes());
   expect(on.hosts()).toEqual(off.hosts());
   expect(on.memory()).toEqual(off.memory());
-  expect(on.findings()).toEqual(off.findings());
+  expect(on.findings?.()).toEqual(off.findings?.());
   expect(on.view({ lo: 0, hi: 2 ** 47 })).toEqual(off.view({ lo: 0, hi: 2 ** 47 }));
   return { on, off, footprints };
 }
