@@ -39,5 +39,5 @@ export function mprotect(m: Machine, mm: Mm, va: Vaddr, rawLen: Bytes, prot: Pro
 
 function protectVma(m: Machine, mm: Mm, v: Vma, prot: Prot, flushed: Set<MmId>): void {
   v.prot = { ...prot };
-  eachSpan(v.start, v.end, (s, a, b) => modelOf(v).protectSpan(m, mm, v, s, a, b, flushed));
+  eachSpan(v.start, v.end, (s, a, b) => modelOf(v).protectSpan(m, mm, v, s, a, b, flushed, v.end));
 }

@@ -71,33 +71,40 @@ export function addPudRun(pud: DirTable, run: PudRun): void {
 
 /**
  * A leaf operation over [a, b) of the window at s (a run window `w`), done on
- * the run where it can be: when it changes nothing, or the whole window alike
- * (as applyLeafOp does to a uniform stretch, with the same calls to the sink).
- * False when only part of the window would change: then it must be made explicit.
+ * the run where it can be: when it changes nothing, or whole windows alike (as
+ * applyLeafOp does to a uniform stretch, with the same calls to the sink).
+ * When the operation goes on to `end` and covers the window whole, the run's
+ * next windows up to `end` are done in the same stroke. Returns where what it
+ * did ends, or null when only part of the window would change: then the
+ * window must be made explicit.
  */
-export function applyOnRun(w: RunWindow, s: Vaddr, a: Vaddr, b: Vaddr, op: LeafOp, src: Source | null, sink: Sink): boolean {
+export function applyOnRun(w: RunWindow, s: Vaddr, a: Vaddr, b: Vaddr, op: LeafOp, src: Source | null, sink: Sink, end: Vaddr = b): Vaddr | null {
   const r = w.run;
   const whole = a === s && b === s + PUD_SIZE;
+  // Windows of this run covered whole from s on.
+  const n = whole ? Math.min(r.hi - w.ui, Math.floor((end - s) / PUD_SIZE)) : 0;
+  const done = whole ? s + n * PUD_SIZE : b;
   let next: PudRun;
   if (r.obj === null) {
-    if (op.fill === null || src === null) return true;
-    if (!whole) return false;
-    next = { lo: w.ui, hi: w.ui + 1, obj: src.obj, page0: src.pageAt(s), bits: op.fill };
+    if (op.fill === null || src === null) return done;
+    if (!whole) return null;
+    next = { lo: w.ui, hi: w.ui + n, obj: src.obj, page0: src.pageAt(s), bits: op.fill };
   } else {
     const to = op.populated(r.bits);
-    if (to === r.bits) return true;
-    if (!whole) return false;
+    if (to === r.bits) return done;
+    if (!whole) return null;
     const page0 = r.page0 + (w.ui - r.lo) * PMD_PAGE_PAGES;
-    next = to === null ? { lo: w.ui, hi: w.ui + 1, obj: null, page0: 0, bits: 0 } : { lo: w.ui, hi: w.ui + 1, obj: r.obj, page0, bits: to };
+    next = to === null ? { lo: w.ui, hi: w.ui + n, obj: null, page0: 0, bits: 0 } : { lo: w.ui, hi: w.ui + n, obj: r.obj, page0, bits: to };
   }
-  // The sink is told of the PMD page the leaves were in.
+  // The sink is told of the PMD page the leaves were in (the first one: only its owner matters).
   const pmd = pmdOfRun(w.pud, w.gi, w.ui, r);
-  replaceRange(w.pud.runs, pudRunKind, w.ui, w.ui + 1, [next]);
+  const len = n * PUD_SIZE;
+  replaceRange(w.pud.runs, pudRunKind, w.ui, w.ui + n, [next]);
   coalesce(w.pud.runs, pudRunKind);
-  if (r.obj === null) sink.filled(pmd, s, PUD_SIZE, next.bits);
-  else if (next.obj === null) sink.cleared(pmd, s, PUD_SIZE, r.bits);
-  else sink.changed(pmd, s, PUD_SIZE, r.bits, next.bits);
-  return true;
+  if (r.obj === null) sink.filled(pmd, s, len, next.bits);
+  else if (next.obj === null) sink.cleared(pmd, s, len, r.bits);
+  else sink.changed(pmd, s, len, r.bits, next.bits);
+  return done;
 }
 
 /** PMD pages a PUD page's runs stand for (each with 512 PTE pages below it). */

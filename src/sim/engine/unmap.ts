@@ -14,7 +14,7 @@ import type { Machine, Mm, Vma } from './state';
 
 /** Clears the leaves of [lo, hi) (inside vma) the way vma's sharing model does (MADV_DONTNEED). */
 export function clearLeaves(m: Machine, mm: Mm, vma: Vma, lo: Vaddr, hi: Vaddr, flushed: Set<MmId>): void {
-  eachSpan(lo, hi, (s, a, b) => modelOf(vma).clearSpan(m, mm, vma, s, a, b, flushed));
+  eachSpan(lo, hi, (s, a, b) => modelOf(vma).clearSpan(m, mm, vma, s, a, b, flushed, hi));
 }
 
 /**

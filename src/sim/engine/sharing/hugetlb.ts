@@ -34,7 +34,7 @@ export const hugetlb: SharingModel = {
   },
   reclaims: false,
   unmapVma(m, mm, vma, flushed) {
-    eachSpan(vma.start, vma.end, (s, a, b) => hugetlb.clearSpan(m, mm, vma, s, a, b, flushed));
+    eachSpan(vma.start, vma.end, (s, a, b) => hugetlb.clearSpan(m, mm, vma, s, a, b, flushed, vma.end));
   },
   unmapped() {},
   forked() {},

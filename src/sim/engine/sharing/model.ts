@@ -26,10 +26,13 @@ export interface SharingModel {
   touchWindows?(m: Machine, mm: Mm, vma: Vma, s: Vaddr, hi: Vaddr, access: Access): number;
   /** On fault: a touch of [a, b), inside one 1 GiB span, by mm; the OOM point if frames ran out. */
   touchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access): OomPoint | null;
-  /** On protection change: the leaves of [a, b) in the 1 GiB span at s, under vma's new prot. */
-  protectSpan(m: Machine, mm: Mm, vma: Vma, s: Vaddr, a: Vaddr, b: Vaddr, flushed: Set<MmId>): void;
-  /** On MADV_DONTNEED: the leaves of [a, b) in the 1 GiB span at s are cleared. */
-  clearSpan(m: Machine, mm: Mm, vma: Vma, s: Vaddr, a: Vaddr, b: Vaddr, flushed: Set<MmId>): void;
+  /**
+   * On protection change: the leaves of [a, b) in the 1 GiB span at s, under vma's new prot.
+   * The change goes on to `end`; a model that did the spans up to some address past b at once says where.
+   */
+  protectSpan(m: Machine, mm: Mm, vma: Vma, s: Vaddr, a: Vaddr, b: Vaddr, flushed: Set<MmId>, end: Vaddr): Vaddr | void;
+  /** On MADV_DONTNEED: the leaves of [a, b) in the 1 GiB span at s are cleared (`end` as for protectSpan). */
+  clearSpan(m: Machine, mm: Mm, vma: Vma, s: Vaddr, a: Vaddr, b: Vaddr, flushed: Set<MmId>, end: Vaddr): Vaddr | void;
   /** Whether pt_reclaim may free the PTE pages a DONTNEED emptied (private tables only). */
   readonly reclaims: boolean;
   /** On unmap: the VMA's entries are taken down, before the VMA goes. */
@@ -40,8 +43,15 @@ export interface SharingModel {
   forked(m: Machine, child: Mm): void;
 }
 
-/** Calls f for each 1 GiB span [a, b) of [lo, hi), with the span's start s. */
-export function eachSpan(lo: Vaddr, hi: Vaddr, f: (s: Vaddr, a: Vaddr, b: Vaddr) => void): void {
+/**
+ * Calls f for each 1 GiB span [a, b) of [lo, hi), with the span's start s. f may
+ * return where it got to when it did several spans at once (a PUD run's
+ * windows, pudruns.ts): the next call starts at the span there.
+ */
+export function eachSpan(lo: Vaddr, hi: Vaddr, f: (s: Vaddr, a: Vaddr, b: Vaddr) => Vaddr | void): void {
   const GiB = 2 ** 30;
-  for (let s = lo - (lo % GiB); s < hi; s += GiB) f(s, Math.max(lo, s), Math.min(hi, s + GiB));
+  for (let s = lo - (lo % GiB); s < hi; ) {
+    const to = f(s, Math.max(lo, s), Math.min(hi, s + GiB));
+    s = typeof to === 'number' && to > s + GiB ? to - (to % GiB) : s + GiB;
+  }
 }

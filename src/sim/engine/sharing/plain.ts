@@ -4,8 +4,9 @@
  * (pudruns.ts) arise: a touch of whole empty GiB windows keeps them as runs,
  * and an operation on such a window works on the run where it can.
  */
-import { PAGE_SIZE } from '../../geometry';
-import { applyLeafOp } from '../leafops';
+import { PAGE_SIZE, type Vaddr } from '../../geometry';
+import { applyLeafOp, type LeafOp, type Sink } from '../leafops';
+import type { Machine, Mm } from '../state';
 import { touchSink } from '../alloc';
 import { applyOnRun, runWindowAt } from '../pudruns';
 import { pmdToWrite } from '../walk';
@@ -22,25 +23,26 @@ export const plain: SharingModel = {
     if (touchOnRun(m, mm, vma, a, b, access)) return null;
     return normalTouchSpan(m, mm, vma, a, b, access, touchSink(m, mm, vma, access, 'normal'));
   },
-  protectSpan(m, mm, vma, s, a, b, flushed) {
-    const op = protectOp(vma.prot, vma.shared);
-    const sink = protectSink(m, flushed);
-    const w = runWindowAt(mm, a);
-    if (w !== null && applyOnRun(w, s, a, b, op, null, sink)) return;
-    const pmd = pmdToWrite(m, mm, a);
-    if (pmd !== null) applyLeafOp(pmd, s, a, b, op, null, sink);
+  protectSpan(m, mm, vma, s, a, b, flushed, end) {
+    return leafSpan(m, mm, s, a, b, end, protectOp(vma.prot, vma.shared), protectSink(m, flushed));
   },
-  clearSpan(m, mm, _vma, s, a, b, flushed) {
-    const sink = clearSink(m, flushed);
-    const w = runWindowAt(mm, a);
-    if (w !== null && applyOnRun(w, s, a, b, CLEAR, null, sink)) return;
-    const pmd = pmdToWrite(m, mm, a);
-    if (pmd !== null) applyLeafOp(pmd, s, a, b, CLEAR, null, sink);
+  clearSpan(m, mm, _vma, s, a, b, flushed, end) {
+    return leafSpan(m, mm, s, a, b, end, CLEAR, clearSink(m, flushed));
   },
   reclaims: true,
   unmapVma(m, mm, vma, flushed) {
-    eachSpan(vma.start, vma.end, (s, a, b) => plain.clearSpan(m, mm, vma, s, a, b, flushed));
+    eachSpan(vma.start, vma.end, (s, a, b) => plain.clearSpan(m, mm, vma, s, a, b, flushed, vma.end));
   },
   unmapped() {},
   forked() {},
 };
+
+/** A leaf operation over [a, b) of the span at s (going on to `end`): on a PUD run where it can be, else on the PMD page; where it got to. */
+function leafSpan(m: Machine, mm: Mm, s: Vaddr, a: Vaddr, b: Vaddr, end: Vaddr, op: LeafOp, sink: Sink): Vaddr {
+  const w = runWindowAt(mm, a);
+  const done = w === null ? null : applyOnRun(w, s, a, b, op, null, sink, end);
+  if (done !== null) return done;
+  const pmd = pmdToWrite(m, mm, a);
+  if (pmd !== null) applyLeafOp(pmd, s, a, b, op, null, sink);
+  return b;
+}

@@ -75,7 +75,7 @@ export function touchOnRun(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, acc
     const pages = (b - a) / PAGE_SIZE;
     if (pages - vma.obj.cache.countIn(p0, p0 + pages) > freeFrames(m)) return false; // the range path finds the OOM point
   }
-  return applyOnRun(w, alignDown(a, PUD_SIZE), a, b, touchRule(vma, access), vmaSource(vma), touchSink(m, mm, vma, access, 'normal'));
+  return applyOnRun(w, alignDown(a, PUD_SIZE), a, b, touchRule(vma, access), vmaSource(vma), touchSink(m, mm, vma, access, 'normal')) !== null;
 }
 
 /**
