@@ -8,7 +8,8 @@
  */
 import { W, type Bits } from '../bits';
 import type { MmId } from '../events';
-import { PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, alignDown, indexAt, type Vaddr } from '../geometry';
+import { ENTRIES, PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, alignDown, indexAt, type Vaddr } from '../geometry';
+import { PMD_PAGE_PAGES, addPudRun, applyOnRun, runWindowAt, type RunWindow } from './pudruns';
 import { applyLeafOp, nearOnceJoined, type LeafOp, type Sink, type Source, type Tidy } from './leafops';
 import { ensurePmd, ensurePud } from './alloc';
 import { emit, takeTables } from './machine';
@@ -22,15 +23,22 @@ export function needsCopy(v: Vma): boolean {
   return !v.shared && v.anon;
 }
 
-/** The 1 GiB spans [a, b) of the copied VMAs where the parent has a PMD page (as `pmdAt` finds it) or at least a PUD page. */
-function* spans(parent: Mm, vmas: readonly Vma[], pmdAt: (s: Vaddr) => PmdTable | null): Generator<{ a: Vaddr; b: Vaddr; s: Vaddr; pmd: PmdTable | null }> {
+/**
+ * The 1 GiB spans [a, b) of the copied VMAs where the parent has a PMD page (as
+ * `pmdAt` finds it) or at least a PUD page. A window of a PUD run (pudruns.ts)
+ * that the span covers whole comes as `run`, with no PMD page looked up.
+ */
+function* spans(parent: Mm, vmas: readonly Vma[], pmdAt: (s: Vaddr) => PmdTable | null): Generator<{ a: Vaddr; b: Vaddr; s: Vaddr; pmd: PmdTable | null; run: RunWindow | null }> {
   for (const v of vmas) {
     for (let s = alignDown(v.start, PUD_SIZE); s < v.end; s += PUD_SIZE) {
       if (pudOf(parent, s) === null) {
         s = alignDown(s, PGDIR_SIZE) + PGDIR_SIZE - PUD_SIZE; // nothing below this PGD entry
         continue;
       }
-      yield { a: Math.max(v.start, s), b: Math.min(v.end, s + PUD_SIZE), s, pmd: pmdAt(s) };
+      const a = Math.max(v.start, s);
+      const b = Math.min(v.end, s + PUD_SIZE);
+      const run = a === s && b === s + PUD_SIZE ? runWindowAt(parent, s) : null;
+      yield { a, b, s, pmd: run === null ? pmdAt(s) : null, run };
     }
   }
 }
@@ -40,8 +48,15 @@ export function copyCost(parent: Mm, vmas: readonly Vma[]): number {
   const puds = new Set<number>();
   const pmds = new Set<number>();
   const ptes = new Set<number>();
-  for (const { a, b, s, pmd } of spans(parent, vmas, (s) => pmdOf(parent, s))) {
+  // A run window covered whole is in no other copied VMA: its 512 PTE pages are counted once.
+  let runPtes = 0;
+  for (const { a, b, s, pmd, run } of spans(parent, vmas, (s) => pmdOf(parent, s))) {
     puds.add(Math.floor(s / PGDIR_SIZE));
+    if (run !== null) {
+      pmds.add(s / PUD_SIZE);
+      runPtes += ENTRIES;
+      continue;
+    }
     if (pmd === null) continue;
     pmds.add(s / PUD_SIZE);
     for (const [x, y, r] of piecesIn(pmd.runs, indexAt('pmd', a), indexAt('pmd', b - 1) + 1)) {
@@ -49,7 +64,7 @@ export function copyCost(parent: Mm, vmas: readonly Vma[]): number {
       for (let i = x; i < y; i++) ptes.add(s / PMD_SIZE + i);
     }
   }
-  return puds.size + pmds.size + ptes.size;
+  return puds.size + pmds.size + ptes.size + runPtes;
 }
 
 /** Copies the tables of `vmas` from parent into child (frames already checked). */
@@ -76,8 +91,9 @@ export function copyTables(m: Machine, parent: Mm, child: Mm, vmas: readonly Vma
     allocated() {},
   };
   // The parent's leaves may lose W: a PUD run's PMD page is made explicit first.
-  for (const { a, b, s, pmd } of spans(parent, vmas, (s) => pmdToWrite(m, parent, s))) {
+  for (const { a, b, s, pmd, run } of spans(parent, vmas, (s) => pmdToWrite(m, parent, s))) {
     ensurePud(m, child, a);
+    if (run !== null) copyRunWindow(c, run, s);
     if (pmd === null) continue;
     const cpmd = ensurePmd(m, child, a);
     wrprotect(c, pmd, s, a, b);
@@ -134,6 +150,25 @@ function wrprotect(c: Copy, pmd: PmdTable, s: Vaddr, a: Vaddr, b: Vaddr): void {
   }
   for (const r of fresh) replaceRange(pmd.runs, pmdRunKind, r.lo, r.hi, [r]);
   tidy.pmd(pmd, e0, e1);
+}
+
+/**
+ * A window of the parent's PUD run, copied on the runs: the parent's leaves lose
+ * W, the child's PUD page gets the same uniform PMD page, with the events the
+ * copy of an explicit page records (its PMD page, the prot, its PTE pages, its leaves).
+ */
+function copyRunWindow(c: Copy, w: RunWindow, s: Vaddr): void {
+  const { m, child } = c;
+  const r = w.run;
+  const page0 = r.obj === null ? 0 : r.page0 + (w.ui - r.lo) * PMD_PAGE_PAGES;
+  takeTables(m, child, 1);
+  emit(m, { k: 'alloc', mm: child.id, level: 'pmd', va: s, count: 1, charged: child.id });
+  applyOnRun(w, s, s, s + PUD_SIZE, wrprotectOp, null, c.protSink);
+  takeTables(m, child, ENTRIES);
+  emit(m, { k: 'alloc', mm: child.id, level: 'pte', va: s, count: ENTRIES, charged: child.id });
+  const bits = r.obj === null ? 0 : r.bits & ~W;
+  if (r.obj !== null) emit(m, { k: 'set', mm: child.id, level: 'pte', va: s, len: PUD_SIZE, bits });
+  addPudRun(pudOf(child, s)!, { lo: w.ui, hi: w.ui + 1, obj: r.obj, page0, bits });
 }
 
 /** The child's PMD page gets a PTE page for each of the parent's, and copies of its leaves. */

@@ -87,7 +87,10 @@ describe('PUD runs: uniform PMD pages kept as runs change nothing but the footpr
     const cmds = commands(
       ['machine ram=64G', 'process p', `p mmap ${hex(BASE)} 2G rw private -`, `p touch ${hex(BASE)} 2G write`, 'fork p c', `c touch ${hex(BASE)} write`, 'p exit', 'c exit'].join('\n'),
     );
-    const { on } = both(cmds);
+    const { on, footprints } = both(cmds);
+    // The child is its mm, its VMA, its PUD page and one run: its PMD pages stay a run.
+    const fork = cmds.findIndex((c) => c.command.op === 'fork');
+    expect(footprints[fork]![0] - footprints[fork - 1]![0]).toBe(4);
     expect(on.memory().pagetables_bytes).toBe(0);
   });
 
