@@ -9,19 +9,21 @@ import { InvariantChecker, checkInvariants } from './invariants';
 import { mmap } from './mmap';
 import { touch } from './touch';
 import { newObject, type Machine, type Task } from './state';
-import { pmdOf } from './walk';
+import { pmdOf, pudOf } from './walk';
+import { PmdTable } from './tables';
+import { indexAt } from '../geometry';
 import { namedBy } from './named';
 
 const BASE = 0x7f00_0000_0000;
 const MiB = 2 ** 20;
 
-function world(touchLen: number): { m: Machine; task: Task } {
+function world(touchLen: number, size = 8 * MiB): { m: Machine; task: Task } {
   const m = createMachine();
   createProcess(m, 'a');
   const task = m.tasks.get('a')!;
-  m.objects.set('f', newObject('f', 'file', 8 * MiB));
+  m.objects.set('f', newObject('f', 'file', size));
   const c: Extract<Command, { op: 'mmap' }> = {
-    op: 'mmap', task: 'a', addr: { kind: 'abs', value: BASE }, len: 8 * MiB, prot: { read: true, write: true, exec: false },
+    op: 'mmap', task: 'a', addr: { kind: 'abs', value: BASE }, len: size, prot: { read: true, write: true, exec: false },
     flags: { shared: true, private: false, sharedPt: false, fixed: false }, file: 'f', offset: 0, as: null,
   };
   mmap(m, task, c, BASE);
@@ -74,5 +76,23 @@ describe('the invariant check finds', () => {
     const { m, task } = world(4 * MiB);
     pmdOf(task.mm, BASE)!.removeUser(task.mm);
     expect(checkInvariants(m)).toContain('a points at a PMD page that does not list it as a user');
+  });
+
+  it('PUD runs mapping the wrong pages, standing where a PMD page is, or charged for pages that are not there', () => {
+    const GiB = 2 ** 30;
+    const { m, task } = world(3 * GiB, 3 * GiB);
+    const checker = soundChecker(m);
+    const pud = pudOf(task.mm, BASE)!;
+    expect(pud.runs).toHaveLength(1);
+    pud.runs[0]!.page0 += 1;
+    expect(checkInvariants(m)).toContain('a: the uniform PMD pages at 0x7f00_0000_0000 do not match their VMA');
+    checker.touched([task.mm.id], namedBy([{ k: 'set', mm: task.mm.id, level: 'pte', va: BASE + GiB, len: 4096, bits: 0 }]));
+    expect(checker.check(m)).toContain('a: the uniform PMD pages at 0x7f00_0000_0000 do not match their VMA');
+    pud.runs[0]!.page0 -= 1;
+    pud.children.set(indexAt('pud', BASE + GiB), new PmdTable(task.mm, 'stray'));
+    expect(checkInvariants(m)).toEqual(expect.arrayContaining(['a: the PUD entry at 0x7f00_4000_0000 is both a PMD page and a run', expect.stringMatching(/^a is charged \d+ table pages but \d+ are its own$/)]));
+    pud.children.delete(indexAt('pud', BASE + GiB));
+    pud.runs[0]!.hi -= 1;
+    expect(checkInvariants(m)).toEqual(expect.arrayContaining([expect.stringMatching(/^a is charged \d+ table pages but \d+ are its own$/), expect.stringMatching(/^the system counts \d+ table pages but \d+ exist/)]));
   });
 });
