@@ -123,6 +123,26 @@ function wholeUserSpace(procs: number): string[] {
   return ['machine ram=4096T', `process p[1-${procs}]`, `p[1-${procs}] mmap 0x1000 0x7ffffffe0000 rw private - as=a`, `p[1-${procs}] touch a 0x7ffffffe0000 read`];
 }
 
+/**
+ * (e) `procs` processes sharing one file as large as user space: each reads it all,
+ * then write-protects it, writes a page, forks once, and all exit.
+ */
+function wholeUserSpaceFile(procs: number): string[] {
+  const all = `p[1-${procs}]`;
+  return [
+    'machine ram=4096T',
+    'file f 0x7ffffffe0000',
+    `process ${all}`,
+    `${all} mmap 0x1000 0x7ffffffe0000 rw private f as=a`,
+    `${all} touch a 0x7ffffffe0000 read`,
+    `${all} touch a+0x40000000 write`,
+    `${all} mprotect a 0x7ffffffe0000 r`,
+    `fork p1 c1`,
+    `${all} exit`,
+    'c1 exit',
+  ];
+}
+
 /** (d) a process with a MAP_SHARED_PT region and a private written page, forked `forks` times (children stay). */
 function forkMany(forks: number): string[] {
   const lines = [
@@ -162,5 +182,7 @@ run('(c) 1 page in each of 40000 2 MiB chunks, checked', () => sparseTouch(40_00
 run('(d) 800000 forks of one process', () => forkMany(800_000), { flatFrom: 6 });
 run('(e) 100 processes reading all of user space (128 TiB each)', () => wholeUserSpace(100));
 run('(e) 1000 processes reading all of user space (128 TiB each)', () => wholeUserSpace(1000));
+run('(e) 100 processes on a 128 TiB file: read, write, mprotect, fork, exit', () => wholeUserSpaceFile(100), { check: true });
+run('(e) 1000 processes on a 128 TiB file: read, write, mprotect, fork, exit', () => wholeUserSpaceFile(1000), { check: true });
 run('(f) 200 hugetlb sharers of 64 GiB beside 420000 unrelated VMAs', () => hugetlbBesideWide(20_000, 20, 200));
 run('(f) 1000 hugetlb sharers of 64 GiB beside 420000 unrelated VMAs', () => hugetlbBesideWide(20_000, 20, 1000));
