@@ -5,15 +5,13 @@
  * look again only at what a step named, so a step costs what it changed.
  */
 import type { MmId, TraceEvent } from '../events';
-import { PGDIR_SIZE, PMD_SIZE, PUD_SIZE, type Level } from '../geometry';
+import { PGDIR_SIZE, PUD_SIZE, tableSpan, type Level } from '../geometry';
 
 /** Address ranges a step named for an mm, or 'all' (look at its whole tree). */
 export type Named = readonly [number, number][] | 'all';
 
 /** Past this many ranges for one mm, it is looked at whole. */
 const MAX_RANGES = 64;
-
-const LEVEL_SPAN = { pgd: 0, pud: PGDIR_SIZE, pmd: PUD_SIZE, pte: PMD_SIZE } as const;
 
 /** Per mm, the ranges named so far, or 'all'. */
 export type NamedMap = Map<MmId, [number, number][] | 'all'>;
@@ -57,7 +55,7 @@ export function mergeNamed(into: NamedMap, from: ReadonlyMap<MmId, Named>): void
 
 /** The addresses `count` tables of `level` from va span, or null (a PGD names its mm whole). */
 function tablesSpan(level: Level, va: number, count: number): [number, number] | null {
-  return level === 'pgd' ? null : [va, va + count * LEVEL_SPAN[level]];
+  return level === 'pgd' ? null : [va, va + count * tableSpan(level)];
 }
 
 /**
