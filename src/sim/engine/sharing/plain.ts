@@ -20,7 +20,7 @@ export const plain: SharingModel = {
   touchWindows,
   touchSpan(m, mm, vma, a, b, access) {
     if (b - a === PAGE_SIZE && touchOnePage(m, mm, vma, a, access)) return null;
-    if (touchOnRun(m, mm, vma, a, b, access)) return null;
+    if (touchOnRun(m, mm, vma, a, b, access) !== null) return null;
     return normalTouchSpan(m, mm, vma, a, b, access, touchSink(m, mm, vma, access, 'normal'));
   },
   protectSpan(m, mm, vma, s, a, b, flushed, end) {

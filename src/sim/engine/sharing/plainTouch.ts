@@ -8,7 +8,7 @@ import type { Access } from '../../commands';
 import { PAGE_SIZE, PMD_SIZE, PUD_SIZE, alignDown, indexAt, type Vaddr } from '../../geometry';
 import { applyLeafOp, setLeaf, tidyLeafTable } from '../leafops';
 import { emitFault, emitSet, ensurePmd, ensurePud, fillCache, touchSink, vmaSource, type TouchSink } from '../alloc';
-import { applyOnRun, runWindowAt } from '../pudruns';
+import { PMD_PAGE_PAGES, applyOnRun, runWindowAt } from '../pudruns';
 import { leafAllows, touchRule, touchedBits } from '../faultbits';
 import { findOomPoint, totalCost, type CostItem, type OomPoint } from '../oom';
 import { freeFrames } from '../machine';
@@ -64,18 +64,22 @@ export function normalTouchSpan(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr
 
 /**
  * A touch of [a, b) inside a PUD run's window (pudruns.ts), done on the run
- * when nothing or the whole window changes; false, having done nothing, when
+ * when nothing or the whole window changes, and on to the run's windows up to
+ * `end` that it covers whole. Where it got to; null, having done nothing, when
  * the window must be made explicit first or its file pages may not fit.
  */
-export function touchOnRun(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access): boolean {
+export function touchOnRun(m: Machine, mm: Mm, vma: Vma, a: Vaddr, b: Vaddr, access: Access, end: Vaddr = b): Vaddr | null {
   const w = runWindowAt(mm, a);
-  if (w === null) return false;
+  if (w === null) return null;
+  const s = alignDown(a, PUD_SIZE);
   if (w.run.obj === null) {
+    // An empty window is filled: its pages must fit (the range path finds the exact OOM point).
+    const n = a === s && b === s + PUD_SIZE ? Math.min(w.run.hi - w.ui, Math.floor((end - s) / PUD_SIZE)) : 0;
     const p0 = pageOf(vma, a);
-    const pages = (b - a) / PAGE_SIZE;
-    if (pages - vma.obj.cache.countIn(p0, p0 + pages) > freeFrames(m)) return false; // the range path finds the OOM point
+    const pages = n > 0 ? n * PMD_PAGE_PAGES : (b - a) / PAGE_SIZE;
+    if (pages - vma.obj.cache.countIn(p0, p0 + pages) > freeFrames(m)) return null;
   }
-  return applyOnRun(w, alignDown(a, PUD_SIZE), a, b, touchRule(vma, access), vmaSource(vma), touchSink(m, mm, vma, access, 'normal')) !== null;
+  return applyOnRun(w, s, a, b, touchRule(vma, access), vmaSource(vma), touchSink(m, mm, vma, access, 'normal'), end);
 }
 
 /**

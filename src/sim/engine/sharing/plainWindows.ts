@@ -2,26 +2,28 @@
  * A touch of whole empty 1 GiB windows of an ordinary mapping, done as one
  * PUD run (pudruns.ts) instead of a PMD page per window, and of whole windows
  * of a run, done on the run: what a process touching terabytes costs is then
- * the runs, not the windows. It records the
- * events the span-by-span path would (emit folds those into the same few), and
- * it runs only when every frame is there; otherwise that path finds the exact
- * OOM point.
+ * the runs, not the windows. It records the events the span-by-span path
+ * would (emit folds those into the same few), and it runs only when every
+ * frame is there; otherwise that path finds the exact OOM point.
  */
 import type { Access } from '../../commands';
 import { ENTRIES, PUD_SIZE, indexAt, type Vaddr } from '../../geometry';
-import { emitFault, emitSet, ensurePud, fillCache, touchSink, vmaSource } from '../alloc';
+import { emitFault, emitSet, ensurePud, fillCache } from '../alloc';
 import { touchRule } from '../faultbits';
 import { emit, freeFrames, takeTables } from '../machine';
-import { PMD_PAGE_PAGES, addPudRun, applyOnRun, pudRunAt, runWindowAt, type RunWindow } from '../pudruns';
+import { PMD_PAGE_PAGES, addPudRun, pudRunAt, runWindowAt } from '../pudruns';
+import { touchOnRun } from './plainTouch';
 import { DirTable } from '../tables';
 import { pageOf } from '../vma';
 import type { Machine, Mm, Vma } from '../state';
 
-/** Touches the whole empty windows of [s, hi) from s on, within one PUD page; the bytes done (0: none). */
+/** Touches the whole windows of [s, hi) from s on that are empty, or of one PUD run, within one PUD page; the bytes done (0: none). */
 export function touchWindows(m: Machine, mm: Mm, vma: Vma, s: Vaddr, hi: Vaddr, access: Access): number {
   if (!m.pudRuns || mm.isHost || s % PUD_SIZE !== 0 || hi - s < PUD_SIZE) return 0;
-  const w = runWindowAt(mm, s);
-  if (w !== null) return touchRunWindows(m, mm, vma, w, s, hi, access);
+  if (runWindowAt(mm, s) !== null) {
+    const done = touchOnRun(m, mm, vma, s, s + PUD_SIZE, access, hi);
+    return done === null ? 0 : done - s;
+  }
   const have = mm.pgd.children.get(indexAt('pgd', s));
   if (have !== undefined && !(have instanceof DirTable && have.owner === mm)) return 0;
   const pud = have ?? null;
@@ -47,16 +49,4 @@ export function touchWindows(m: Machine, mm: Mm, vma: Vma, s: Vaddr, hi: Vaddr, 
   emitSet(m, mm, s, len, bits);
   addPudRun(target, { lo: u0, hi: u1, obj: vma.obj, page0: p0, bits });
   return len;
-}
-
-/** The windows of a PUD run from s on that [s, hi) covers whole, touched on the run when their file pages fit; the bytes done. */
-function touchRunWindows(m: Machine, mm: Mm, vma: Vma, w: RunWindow, s: Vaddr, hi: Vaddr, access: Access): number {
-  if (w.run.obj === null) {
-    const n = Math.min(w.run.hi - w.ui, Math.floor((hi - s) / PUD_SIZE));
-    const p0 = pageOf(vma, s);
-    const pages = n * PMD_PAGE_PAGES;
-    if (pages - vma.obj.cache.countIn(p0, p0 + pages) > freeFrames(m)) return 0; // span by span finds the OOM point
-  }
-  const done = applyOnRun(w, s, s, s + PUD_SIZE, touchRule(vma, access), vmaSource(vma), touchSink(m, mm, vma, access, 'normal'), hi);
-  return done === null ? 0 : done - s;
 }
