@@ -7,34 +7,26 @@ import { scenarioArb, windowScenarioArb } from '../../scenario/arbitraries';
 import { print } from '../../scenario/printer';
 import { parse } from '../../scenario/index';
 import { createEngine } from './engine';
+import type { Located } from '../commands';
 
 const GiB = 2 ** 30;
 
+/** After every step of `commands`, the footprint kept step by step equals a copy's count from scratch. */
+function keptEqualsScratch(commands: Located[]): void {
+  const engine = createEngine();
+  commands.forEach((c, i) => {
+    engine.step(c);
+    expect(engine.footprint(), print(commands.slice(0, i + 1))).toBe(engine.clone().footprint());
+  });
+}
+
 describe('the footprint of the world', () => {
   it('kept step by step equals a count from scratch', () => {
-    fc.assert(
-      fc.property(scenarioArb({ maxLen: 2 * GiB }), (commands) => {
-        const engine = createEngine();
-        commands.forEach((c, i) => {
-          engine.step(c);
-          expect(engine.footprint(), print(commands.slice(0, i + 1))).toBe(engine.clone().footprint());
-        });
-      }),
-      { numRuns: 150 },
-    );
+    fc.assert(fc.property(scenarioArb({ maxLen: 2 * GiB }), keptEqualsScratch), { numRuns: 150 });
   });
 
   it('kept step by step equals a count from scratch where PMD pages are kept as PUD runs', () => {
-    fc.assert(
-      fc.property(windowScenarioArb, (commands) => {
-        const engine = createEngine();
-        commands.forEach((c, i) => {
-          engine.step(c);
-          expect(engine.footprint(), print(commands.slice(0, i + 1))).toBe(engine.clone().footprint());
-        });
-      }),
-      { numRuns: 100 },
-    );
+    fc.assert(fc.property(windowScenarioArb, keptEqualsScratch), { numRuns: 100 });
   });
 
   it('counts what is kept explicitly, not the page-table pages a uniform run stands for', () => {
