@@ -93,7 +93,10 @@ export function copyTables(m: Machine, parent: Mm, child: Mm, vmas: readonly Vma
   // The parent's leaves may lose W: a PUD run's PMD page is made explicit first.
   for (const { a, b, s, pmd, run } of spans(parent, vmas, (s) => pmdToWrite(m, parent, s))) {
     ensurePud(m, child, a);
-    if (run !== null) copyRunWindow(c, run, s);
+    if (run !== null) {
+      copyRunWindow(c, run, s);
+      continue;
+    }
     if (pmd === null) continue;
     const cpmd = ensurePmd(m, child, a);
     wrprotect(c, pmd, s, a, b);
