@@ -321,10 +321,12 @@ export function normalizeEvents(events: readonly TraceEvent[]): TraceEvent[] {
   let set: EffectEvent[] = [];
   for (const e of events) {
     if (isMarker(e)) {
-      out.push(...canonicalSet(set), e);
+      // Pushed one by one: a step may hold more effects than a call's arguments take.
+      for (const x of canonicalSet(set)) out.push(x);
+      out.push(e);
       set = [];
     } else set.push(e);
   }
-  out.push(...canonicalSet(set));
+  for (const x of canonicalSet(set)) out.push(x);
   return out;
 }

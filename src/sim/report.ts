@@ -71,7 +71,7 @@ export function runScenario(model: Model, commands: readonly Located[], options:
   let steps = 0;
   for (const cmd of commands) {
     const events = model.step(cmd);
-    errors.push(...errorsOf(cmd.line, events));
+    for (const err of errorsOf(cmd.line, events)) errors.push(err);
     const all = model.findings?.() ?? [];
     for (const f of all.slice(findings.length)) findings.push({ line: cmd.line, ...f });
     options.onStep?.({ line: cmd.line, events });

@@ -100,7 +100,8 @@ function mmsOfEvent(e: TraceEvent): MmId[] {
   if ('mm' in e) out.push(e.mm);
   if ('host' in e && typeof e.host === 'number') out.push(e.host);
   if (e.k === 'share') out.push(e.from);
-  if (e.k === 'tlb' || e.k === 'prot' || e.k === 'clear') out.push(...(e.k === 'tlb' ? e.mms : e.seenBy));
+  // One by one: a flush may list more mms than a call's arguments take.
+  if (e.k === 'tlb' || e.k === 'prot' || e.k === 'clear') for (const id of e.k === 'tlb' ? e.mms : e.seenBy) out.push(id);
   return out;
 }
 

@@ -84,7 +84,8 @@ export class InvariantChecker {
       if (!kept.wholeOnly) return this.put(mm, before, kept), false;
     }
     // A summary rebuilt whole hands over every page it pointed at: one may have lost a user or an owner.
-    if (kept !== undefined) dropped.push(...kept.pmds());
+    // One by one, not spread: a host may point at a hundred thousand PMD pages, past what a call's arguments take.
+    if (kept !== undefined) for (const pmd of kept.pmds()) dropped.push(pmd);
     const s = new MmSummary(mm);
     s.update('all', dropped, foreign);
     this.put(mm, before, s);
@@ -121,12 +122,12 @@ export class InvariantChecker {
     const whole = new Set<Mm>();
     for (const mm of redo) if (this.summarise(mm, dirty === 'all' ? 'all' : (this.spans.get(mm.id) ?? 'all'), dropped, foreign)) whole.add(mm);
     const owners = new Set<Mm>();
-    for (const pmd of [...dropped, ...foreign]) if (pmd.users[0] !== undefined) owners.add(pmd.users[0]);
+    for (const list of [dropped, foreign]) for (const pmd of list) if (pmd.users[0] !== undefined) owners.add(pmd.users[0]);
     for (const owner of owners) if (owner.alive && m.mms.get(owner.id) === owner && !whole.has(owner)) this.summarise(owner, 'all', [], []);
     this.dirty = new Set();
     this.spans = new Map();
     const out: string[] = [...this.freed];
-    for (const mm of this.troubled) out.push(...this.summaries.get(mm)!.problems());
+    for (const mm of this.troubled) for (const p of this.summaries.get(mm)!.problems()) out.push(p);
     // Each mm pointing at a PMD page is listed by it (checked per mm), so equal sums mean no extra listings.
     if (this.references !== this.listed) out.push(`PMD pages list ${this.listed} users but ${this.references} PUD entries point at them`);
     if (this.physical + m.leakedTables !== m.tablePages) out.push(`the system counts ${m.tablePages} table pages but ${this.physical} exist (${m.leakedTables} leaked)`);

@@ -100,9 +100,10 @@ export class MmSummary implements Totals {
 
   problems(): string[] {
     const out = [...this.pgdProblems];
-    for (const key of [...this.troubledKeys].sort((a, b) => a - b)) out.push(...this.parts.get(Math.floor(key / 512))!.get(key % 512)!.problems);
-    for (const gi of [...this.troubledRuns].sort((a, b) => a - b)) out.push(...this.runParts.get(gi)!.problems);
-    out.push(...this.otherProblems);
+    // One by one, not spread: a broken world may have more problems than a call's arguments take.
+    for (const key of [...this.troubledKeys].sort((a, b) => a - b)) for (const p of this.parts.get(Math.floor(key / 512))!.get(key % 512)!.problems) out.push(p);
+    for (const gi of [...this.troubledRuns].sort((a, b) => a - b)) for (const p of this.runParts.get(gi)!.problems) out.push(p);
+    for (const p of this.otherProblems) out.push(p);
     return out;
   }
 
