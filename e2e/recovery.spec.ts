@@ -70,17 +70,18 @@ test.describe('when the simulation fails', () => {
 
   test('a world too large for the lab stops at the step that crossed the limit, in words', async ({ page }) => {
     test.setTimeout(120_000);
-    // Each MAP_SHARED_PT sharer of a file as large as user space keeps 131,000 PMD pages of its own, each
-    // with its run of links (the host as many): the seventh sharer's touch crosses two million (line 5, step 29).
-    const huge = ['machine ram=4096T', 'file f 0x7ffe00000000', 'process p[1-10]', 'p[1-10] mmap 0x100000000 0x7ffe00000000 r shared,shared_pt f', 'p[1-10] touch 0x100000000 0x7ffe00000000 read'].join('\n');
+    // Each process is the first MAP_SHARED_PT sharer of a file as large as user space: the file's host and
+    // the sharer each keep 131,000 PMD pages (later sharers would keep runs): the fourth crosses two million
+    // (line 5, step 35).
+    const huge = ['machine ram=4096T', 'file f[1-10] 0x7ffe00000000', 'process p[1-10]', 'p[1-10] mmap 0x100000000 0x7ffe00000000 r shared,shared_pt f[1-10]', 'p[1-10] touch 0x100000000 0x7ffe00000000 read'].join('\n');
     // A link to its last line lands on the last step that ran.
-    await page.goto(`/#s=${b64(huge)}&step=32`);
+    await page.goto(`/#s=${b64(huge)}&step=41`);
     const stopped = page.getByTestId('stopped');
     await expect(stopped).toContainText('The run stopped early:', { timeout: 100_000 });
     await expect(stopped).toContainText('over the limit of 2,000,000 this lab can keep');
     await expect(stopped).toContainText('the lines after it did not run');
     await expect(stopped).toContainText('grew too large at line 5');
-    await expect(page.getByTestId('step-caption')).toContainText('Step 29 of 29', { timeout: 30_000 });
+    await expect(page.getByTestId('step-caption')).toContainText('Step 35 of 35', { timeout: 30_000 });
     await page.screenshot({ path: 'test-results/recovery-stopped.png' });
   });
 });

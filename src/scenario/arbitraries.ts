@@ -5,8 +5,9 @@
  * - `scenarioArb`: plausible scenarios over a few tasks, files and addresses,
  *   so that random runs through the engine and the reference model collide,
  *   share, fault and fail often;
- * - `windowScenarioArb`: ordinary mappings whose operations fall on whole
- *   1 GiB windows or parts of them, where the engine keeps PMD pages as runs.
+ * - `windowScenarioArb`: ordinary and MAP_SHARED_PT mappings whose operations
+ *   fall on whole 1 GiB windows or parts of them, where the engine keeps PMD
+ *   pages as runs.
  */
 import fc from 'fast-check';
 import type { AddrExpr, Advice, Access, Command, Located, MmapFlags, Prot } from '../sim/commands';
@@ -159,7 +160,7 @@ export function scenarioArb(options: ScenarioOptions = {}): fc.Arbitrary<Located
 export const windowScenarioArb: fc.Arbitrary<Located[]> = (() => {
   const BASE = 0x7e00_0000_0000;
   const hex = (n: number): string => `0x${n.toString(16)}`;
-  const task = fc.constantFrom('p', 'q', 'c', 't');
+  const task = fc.constantFrom('p', 'q', 'c', 't', 'r');
   const at = fc.oneof(
     fc.integer({ min: 0, max: 3 }).map((k) => BASE + k * GiB),
     fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(4096, 2 * 2 ** 20, GiB / 2)).map(([k, o]) => BASE + k * GiB + o),
@@ -167,12 +168,12 @@ export const windowScenarioArb: fc.Arbitrary<Located[]> = (() => {
   const len = fc.constantFrom('1G', '2G', '3G', '4K', '2M', '512M');
   const obj = fc.constantFrom('-', 'f', 'g');
   const line = fc.oneof(
-    { weight: 3, arbitrary: fc.tuple(task, at, len, fc.constantFrom('rw', 'r'), fc.constantFrom('private', 'shared', 'private,fixed'), obj).map(([t, a, l, p, f, o]) => `${t} mmap ${hex(a)} ${l} ${p} ${f} ${o}`) },
+    { weight: 3, arbitrary: fc.tuple(task, at, len, fc.constantFrom('rw', 'r'), fc.constantFrom('private', 'shared', 'private,fixed', 'shared,shared_pt'), obj).map(([t, a, l, p, f, o]) => `${t} mmap ${hex(a)} ${l} ${p} ${f} ${o}`) },
     { weight: 4, arbitrary: fc.tuple(task, at, len, fc.constantFrom('read', 'write')).map(([t, a, l, x]) => `${t} touch ${hex(a)} ${l} ${x}`) },
     fc.tuple(task, at, len, fc.constantFrom('r', 'rw', 'none')).map(([t, a, l, p]) => `${t} mprotect ${hex(a)} ${l} ${p}`),
     fc.tuple(task, at, len).map(([t, a, l]) => `${t} madvise ${hex(a)} ${l} dontneed`),
     fc.tuple(task, at, len).map(([t, a, l]) => `${t} munmap ${hex(a)} ${l}`),
-    fc.constantFrom('fork p', 'fork c', 'c exit', 'p exit', 't exit'),
+    fc.constantFrom('fork p', 'fork c', 'fork r', 'c exit', 'p exit', 't exit', 'r exit'),
   );
   const machine = fc.constantFrom('machine ram=64G', 'machine ram=64G pt_reclaim=on', 'machine ram=3G', 'machine ram=1G');
   return fc
@@ -180,7 +181,7 @@ export const windowScenarioArb: fc.Arbitrary<Located[]> = (() => {
     .map(([m, lines]) => {
       // Each fork's child has a name of its own (the scenario names nothing before it is made).
       const body = lines.map((l, i) => (l.startsWith('fork ') ? `${l} k${i}` : l));
-      const text = [m, 'file f 4G', 'file g 2G', 'process p', 'process q', 'thread q t', 'process c', `p mmap ${hex(BASE)} 4G rw private -`, `p touch ${hex(BASE)} 2G read`, `c mmap ${hex(BASE)} 3G rw private f`, `c touch ${hex(BASE)} 3G write`, ...body].join('\n');
+      const text = [m, 'file f 4G', 'file g 2G', 'process p', 'process q', 'thread q t', 'process c', `p mmap ${hex(BASE)} 4G rw private -`, `p touch ${hex(BASE)} 2G read`, `c mmap ${hex(BASE)} 3G rw private f`, `c touch ${hex(BASE)} 3G write`, `q mmap ${hex(BASE)} 2G rw shared,shared_pt f`, `q touch ${hex(BASE)} 2G read`, 'process r', `r mmap ${hex(BASE)} 2G rw shared,shared_pt f`, ...body].join('\n');
       const r = parse(text);
       if (!r.ok) throw new Error(`line ${r.error.line}: ${r.error.message}`);
       return r.commands;

@@ -72,7 +72,7 @@ export function cloneMachine(src: Machine): Machine {
     c = new DirTable(d.level, d.owner === null ? null : mm(d.owner));
     dirs.set(d, c);
     for (const [i, child] of d.children) c.children.set(i, child instanceof DirTable ? dir(child) : pmd(child));
-    c.runs = d.runs.map((r) => ({ ...r, obj: r.obj === null ? null : obj(r.obj) }));
+    c.runs = d.runs.map((r) => ({ ...r, obj: r.obj === null ? null : obj(r.obj), host: r.host === null ? null : dir(r.host) }));
     return c;
   };
   const regions = new Map<MshareRegion, MshareRegion>();

@@ -171,7 +171,7 @@ function copyRunWindow(c: Copy, w: RunWindow, s: Vaddr): void {
   emit(m, { k: 'alloc', mm: child.id, level: 'pte', va: s, count: ENTRIES, charged: child.id });
   const bits = r.obj === null ? 0 : r.bits & ~W;
   if (r.obj !== null) emit(m, { k: 'set', mm: child.id, level: 'pte', va: s, len: PUD_SIZE, bits });
-  addPudRun(pudOf(child, s)!, { lo: w.ui, hi: w.ui + 1, obj: r.obj, page0, bits });
+  addPudRun(pudOf(child, s)!, { lo: w.ui, hi: w.ui + 1, obj: r.obj, page0, bits, host: null });
 }
 
 /** The child's PMD page gets a PTE page for each of the parent's, and copies of its leaves. */

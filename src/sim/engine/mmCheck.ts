@@ -7,7 +7,7 @@
  * windows do reaches it at their addresses.
  */
 import { ENTRIES, PAGE_SIZE, PGDIR_SIZE, PMD_SIZE, PUD_SIZE, hex } from '../geometry';
-import { PMD_PAGE_PAGES, pudRunAt } from './pudruns';
+import { PMD_PAGE_PAGES, pudRunAt, runPtePages } from './pudruns';
 import { DirTable, PmdTable, type PmdRun } from './tables';
 import { firstRunAbove } from './runs';
 import { findVma, pageOf } from './vma';
@@ -52,8 +52,9 @@ export class MmSummary implements Totals {
   private ownedPuds = 0;
   /** PGD entry → what its PUD page's runs of uniform PMD pages hold (pudruns.ts), for PUD pages that have runs. */
   private readonly runParts = new Map<number, RunPart>();
-  /** PMD pages the runs stand for: each is one reference, lists one user and has 512 PTE pages. */
+  /** PMD pages the runs stand for: each is one reference and lists one user; and the PTE pages below them. */
   private runPmds = 0;
+  private runPtes = 0;
   private readonly troubledRuns = new Set<number>();
   private pgdProblems: string[] = [];
   /** PUD entries (gi * 512 + ui) whose part found something wrong. */
@@ -64,7 +65,7 @@ export class MmSummary implements Totals {
   constructor(readonly mm: Mm) {}
 
   get physical(): number {
-    return 1 + this.ownedPuds + this.owned.size + this.ownedPtes + this.runPmds * (1 + ENTRIES);
+    return 1 + this.ownedPuds + this.owned.size + this.ownedPtes + this.runPmds + this.runPtes;
   }
 
   get references(): number {
@@ -77,7 +78,7 @@ export class MmSummary implements Totals {
 
   /** The pages that should be charged to the mm: PUD pages, one per PMD reference, PTE pages below the PMD pages it owns. */
   private get own(): number {
-    return this.ownedPuds + this.partCount + this.ownedPtes + this.runPmds * (1 + ENTRIES);
+    return this.ownedPuds + this.partCount + this.ownedPtes + this.runPmds + this.runPtes;
   }
 
   totals(): Totals {
@@ -158,12 +159,14 @@ export class MmSummary implements Totals {
     const old = this.runParts.get(gi);
     if (old !== undefined) {
       this.runPmds -= old.pmds;
+      this.runPtes -= old.ptes;
       this.runParts.delete(gi);
       this.troubledRuns.delete(gi);
     }
     if (part === null) return;
     this.runParts.set(gi, part);
     this.runPmds += part.pmds;
+    this.runPtes += part.ptes;
     if (part.problems.length > 0) this.troubledRuns.add(gi);
   }
 
@@ -243,6 +246,7 @@ export class MmSummary implements Totals {
 /** What a PUD page's runs of uniform PMD pages hold, as last walked. */
 interface RunPart {
   readonly pmds: number;
+  readonly ptes: number;
   readonly problems: readonly string[];
 }
 
@@ -262,13 +266,27 @@ function runPart(mm: Mm, gi: number, pud: DirTable | null): RunPart | null {
     if (r.lo < prev || r.hi <= r.lo || r.hi > ENTRIES) out.push(`${mm.name}: the runs of the PUD page at ${hex(gi * PGDIR_SIZE)} are out of order`);
     prev = r.hi;
     pmds += r.hi - r.lo;
+    if (r.host !== null) {
+      checkLinkRun(mm, r.host, gi, r.lo, r.hi, vmaAt, out);
+      continue;
+    }
     if (r.obj === null) continue;
     const pages = (r.hi - r.lo) * PMD_PAGE_PAGES;
     if (!mapsLinearly(r.obj, r.page0, at, (r.hi - r.lo) * PUD_SIZE, vmaAt)) out.push(`${mm.name}: the uniform PMD pages at ${hex(at)} do not match their VMA`);
     if (r.obj.cache.countIn(r.page0, r.page0 + pages) !== pages) out.push(`${mm.name}: the uniform PMD pages at ${hex(at)} map uncached pages`);
   }
   for (const ui of pud.children.keys()) if (pudRunAt(pud, ui) !== null) out.push(`${mm.name}: the PUD entry at ${hex(gi * PGDIR_SIZE + ui * PUD_SIZE)} is both a PMD page and a run`);
-  return { pmds, problems: out.length === 0 ? NO_PROBLEMS : out };
+  return { pmds, ptes: runPtePages(pud), problems: out.length === 0 ? NO_PROBLEMS : out };
+}
+
+/** Link PMD pages of PUD entries [lo, hi): each window in a MAP_SHARED_PT region, linking the host's PMD page there. */
+function checkLinkRun(mm: Mm, hostPud: DirTable, gi: number, lo: number, hi: number, vmaAt: (at: number) => Vma | null, out: string[]): void {
+  for (let ui = lo; ui < hi; ui++) {
+    const va = gi * PGDIR_SIZE + ui * PUD_SIZE;
+    const host = vmaAt(va)?.host ?? null;
+    if (host === null) out.push(`${mm.name}: the links at ${hex(va)} lie outside any MAP_SHARED_PT region`);
+    else if (pudOf(host.mm, va) !== hostPud || !(hostPud.children.get(ui) instanceof PmdTable)) out.push(`${mm.name}: the links at ${hex(va)} do not point at the host's PMD page`);
+  }
 }
 
 const NO_PROBLEMS: readonly string[] = [];

@@ -94,6 +94,35 @@ describe('PUD runs: uniform PMD pages kept as runs change nothing but the footpr
     expect(on.memory().pagetables_bytes).toBe(0);
   });
 
+  it('rule: a MAP_SHARED_PT sharer linking windows another sharer populated keeps its link PMD pages as one run', () => {
+    const cmds = commands(
+      [
+        'machine ram=64G',
+        'file f 4G',
+        'process a',
+        'process b',
+        'process c',
+        `a mmap ${hex(BASE)} 4G rw shared,shared_pt f`,
+        `b mmap ${hex(BASE)} 4G rw shared,shared_pt f`,
+        `c mmap ${hex(BASE)} 4G rw shared,shared_pt f`,
+        `a touch ${hex(BASE)} 4G read`,
+        `b touch ${hex(BASE)} 4G read`,
+        `c touch ${hex(BASE)} 4G write`,
+        `b mprotect ${hex(BASE)} 4G r`,
+        `c touch ${hex(BASE + GiB)} read`,
+        `a madvise ${hex(BASE)} 1G dontneed`,
+        'b exit',
+        `c munmap ${hex(BASE)} 4G`,
+        'a exit',
+      ].join('\n'),
+    );
+    const { on, footprints } = both(cmds);
+    const after = (line: number): number => footprints[cmds.findIndex((c) => c.line === line)]![0];
+    // b's touch: its PUD page and one run of four link PMD pages.
+    expect(after(10) - after(9)).toBe(2);
+    expect(on.memory().pagetables_bytes).toBe(4096); // c's PGD page: the host went with the last reference
+  });
+
   it('rule: the same as the reference model, table by table, over GiB windows', () => {
     const cmds = commands(
       [

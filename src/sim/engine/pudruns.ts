@@ -18,7 +18,7 @@ export const PMD_PAGE_PAGES = ENTRIES * ENTRIES;
 
 export const pudRunKind: RunKind<PudRun> = {
   tail: (r, at) => ({ ...r, lo: at, page0: r.obj === null ? 0 : r.page0 + (at - r.lo) * PMD_PAGE_PAGES }),
-  joins: (a, b) => a.obj === b.obj && (a.obj === null || (a.bits === b.bits && b.page0 === a.page0 + (a.hi - a.lo) * PMD_PAGE_PAGES)),
+  joins: (a, b) => a.host === b.host && a.obj === b.obj && (a.obj === null || (a.bits === b.bits && b.page0 === a.page0 + (a.hi - a.lo) * PMD_PAGE_PAGES)),
 };
 
 /** The run holding PUD entry ui, or null. */
@@ -48,6 +48,10 @@ export function runWindowAt(mm: Mm, va: Vaddr): RunWindow | null {
 export function pmdOfRun(pud: DirTable, gi: number, ui: number, r: PudRun): PmdTable {
   const owner = pud.owner!;
   const t = new PmdTable(owner, `${owner.id}/${gi}/${ui}`);
+  if (r.host !== null) {
+    t.runs = [{ t: 'link', lo: 0, hi: ENTRIES, host: r.host.children.get(ui) as PmdTable }];
+    return t;
+  }
   const page0 = r.obj === null ? 0 : r.page0 + (ui - r.lo) * PMD_PAGE_PAGES;
   t.runs = [{ t: 'uniform', lo: 0, hi: ENTRIES, obj: r.obj, page0, bits: r.obj === null ? 0 : r.bits }];
   return t;
@@ -80,6 +84,7 @@ export function addPudRun(pud: DirTable, run: PudRun): void {
  */
 export function applyOnRun(w: RunWindow, s: Vaddr, a: Vaddr, b: Vaddr, op: LeafOp, src: Source | null, sink: Sink, end: Vaddr = b): Vaddr | null {
   const r = w.run;
+  if (r.host !== null) return null; // the leaves are the host's: a link's page is changed explicitly
   const whole = a === s && b === s + PUD_SIZE;
   // Windows of this run covered whole from s on.
   const n = whole ? Math.min(r.hi - w.ui, Math.floor((end - s) / PUD_SIZE)) : 0;
@@ -88,13 +93,13 @@ export function applyOnRun(w: RunWindow, s: Vaddr, a: Vaddr, b: Vaddr, op: LeafO
   if (r.obj === null) {
     if (op.fill === null || src === null) return done;
     if (!whole) return null;
-    next = { lo: w.ui, hi: w.ui + n, obj: src.obj, page0: src.pageAt(s), bits: op.fill };
+    next = { lo: w.ui, hi: w.ui + n, obj: src.obj, page0: src.pageAt(s), bits: op.fill, host: null };
   } else {
     const to = op.populated(r.bits);
     if (to === r.bits) return done;
     if (!whole) return null;
     const page0 = r.page0 + (w.ui - r.lo) * PMD_PAGE_PAGES;
-    next = to === null ? { lo: w.ui, hi: w.ui + n, obj: null, page0: 0, bits: 0 } : { lo: w.ui, hi: w.ui + n, obj: r.obj, page0, bits: to };
+    next = to === null ? { lo: w.ui, hi: w.ui + n, obj: null, page0: 0, bits: 0, host: null } : { lo: w.ui, hi: w.ui + n, obj: r.obj, page0, bits: to, host: null };
   }
   // The sink is told of the PMD page the leaves were in (the first one: only its owner matters).
   const pmd = pmdOfRun(w.pud, w.gi, w.ui, r);
@@ -114,9 +119,19 @@ export function runPmdPages(pud: DirTable): number {
   return n;
 }
 
-/** Populated leaves, in 4 KiB pages, below a PUD page's runs. */
-export function runLeafPages(pud: DirTable): number {
+/** PTE pages below a PUD page's runs (a link's are the host's). */
+export function runPtePages(pud: DirTable): number {
   let n = 0;
-  for (const r of pud.runs) if (r.obj !== null) n += (r.hi - r.lo) * PMD_PAGE_PAGES;
+  for (const r of pud.runs) if (r.host === null) n += (r.hi - r.lo) * ENTRIES;
+  return n;
+}
+
+/** Populated leaves, in 4 KiB pages, below a PUD page's runs; a link's, counted in the host's PMD pages by `hostLeaves`. */
+export function runLeafPages(pud: DirTable, hostLeaves: (pmd: PmdTable) => number): number {
+  let n = 0;
+  for (const r of pud.runs) {
+    if (r.host !== null) for (let ui = r.lo; ui < r.hi; ui++) n += hostLeaves(r.host.children.get(ui) as PmdTable);
+    else if (r.obj !== null) n += (r.hi - r.lo) * PMD_PAGE_PAGES;
+  }
   return n;
 }

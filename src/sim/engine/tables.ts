@@ -78,7 +78,9 @@ export class PmdTable {
  * PUD entries lo..hi-1 each point at a private PMD page (of the PUD page's
  * owner) that is not kept as an object: all 512 of its entries are private
  * PTE pages, full of pages page0 + 512 * 512 * k, ... of obj with one set of
- * bits, or all empty (obj null). pudruns.ts makes one explicit when needed.
+ * bits, or all empty (obj null); or, with `host`, all 512 entries link to the
+ * MAP_SHARED_PT host's PMD page at the same PUD entry of `host` (the host's
+ * PUD page at this address). pudruns.ts makes one explicit when needed.
  */
 export interface PudRun {
   lo: number;
@@ -86,6 +88,7 @@ export interface PudRun {
   obj: MemObject | null;
   page0: number;
   bits: Bits;
+  host: DirTable | null;
 }
 
 export class DirTable {

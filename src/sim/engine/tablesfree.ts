@@ -60,13 +60,16 @@ function runEntries(gi: number, c0: Vaddr, c1: Vaddr, g0: Vaddr, g1: Vaddr): { u
   return { u0, u1, w0: Math.max(up(c0), up(g0)), w1: Math.min(down(c1), down(g1)) };
 }
 
-/** PUD run windows that lose only some PTE pages, made explicit PMD pages so the loop over those frees them. */
+/**
+ * PUD run windows that lose only some PTE pages, and windows of links (an unmap
+ * unlinked them already, one by one), made explicit PMD pages so the loop over
+ * those frees them.
+ */
 function explicitPartRunWindows(m: Machine, pud: DirTable, gi: number, c0: Vaddr, c1: Vaddr, g0: Vaddr, g1: Vaddr): void {
   const { u0, u1, w0, w1 } = runEntries(gi, c0, c1, g0, g1);
   for (let ui = u0; ui < u1; ui++) {
-    if (ui >= w0 && ui < w1) continue;
     const run = pudRunAt(pud, ui);
-    if (run !== null) materialise(m, { pud, gi, ui, run });
+    if (run !== null && (run.host !== null || ui < w0 || ui >= w1)) materialise(m, { pud, gi, ui, run });
   }
 }
 
@@ -75,7 +78,7 @@ function freeRunWindows(m: Machine, mm: Mm, pud: DirTable, gi: number, c0: Vaddr
   const { w0, w1 } = runEntries(gi, c0, c1, g0, g1);
   if (w1 <= w0) return;
   for (const [x, y, r] of piecesIn(pud.runs, w0, w1)) {
-    if (r === null) continue;
+    if (r === null || r.host !== null) continue;
     const va = gi * PGDIR_SIZE + x * PUD_SIZE;
     replaceRange(pud.runs, pudRunKind, x, y, []);
     releaseTables(m, mm, (y - x) * (1 + ENTRIES));

@@ -145,7 +145,7 @@ export function rssPages(mm: Mm): number {
   for (const pud of mm.pgd.children.values()) {
     if (!(pud instanceof DirTable)) continue;
     for (const pmd of pud.children.values()) if (pmd instanceof PmdTable) n += pmdPages(pmd);
-    n += runLeafPages(pud);
+    n += runLeafPages(pud, (host) => pmdPages(host));
   }
   return n;
 }

@@ -47,6 +47,6 @@ export function touchWindows(m: Machine, mm: Mm, vma: Vma, s: Vaddr, hi: Vaddr, 
   emitFault(m, mm, s, len, access, 'normal');
   fillCache(m, vma.obj, p0, pages);
   emitSet(m, mm, s, len, bits);
-  addPudRun(target, { lo: u0, hi: u1, obj: vma.obj, page0: p0, bits });
+  addPudRun(target, { lo: u0, hi: u1, obj: vma.obj, page0: p0, bits, host: null });
   return len;
 }

@@ -17,6 +17,7 @@ import { clearLeavesIn, protectLeaves } from './leaves';
 import { eachSpan, type SharingModel } from './model';
 import { createHost, dropReference, ineligible, leakReference, mismatch, takeReference } from './ptshareHost';
 import { ptshareTouchSpan } from './ptshareTouch';
+import { linkWindows } from './ptshareWindows';
 
 const hostOf = (vma: Vma): Mm => (vma.host as Host).mm;
 
@@ -27,6 +28,7 @@ export const ptshare: SharingModel = {
     if (op === 'munmap' && (lo !== h.start || hi !== h.start + h.len)) return fail('EINVAL', `a MAP_SHARED_PT region (${hex(h.start)}, ${hex(h.len)} bytes) can only be unmapped whole`);
     return null;
   },
+  touchWindows: linkWindows,
   touchSpan: (m, mm, vma, a, b, access) => ptshareTouchSpan(m, mm, vma, a, b, access, touchSink(m, mm, vma, access, 'host')),
   // The host's PTEs for the range, whether or not mm has linked its entries (SPEC 1.3,
   // decision); as posted, only what mm's own links reach.
